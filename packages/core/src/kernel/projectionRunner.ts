@@ -1,0 +1,176 @@
+import type { DomainEvent, StoredEvent } from './envelope.js';
+import { InvalidArgumentError } from './errors.js';
+import type { AnyProjection, Projection } from './projection.js';
+import type { EventStore, Subscription } from './store.js';
+
+/** A projection's state and the global position of the last event folded into it. */
+export interface ProjectionSnapshot<S = unknown> {
+  readonly state: S;
+  readonly position: bigint | undefined;
+}
+
+/** Where a runner keeps each projection's state and checkpoint between runs; implement it over your database. */
+export interface ProjectionStateStore {
+  load(name: string): Promise<ProjectionSnapshot | undefined>;
+  save(name: string, snapshot: ProjectionSnapshot): Promise<void>;
+}
+
+export const createInMemoryProjectionStateStore = (): ProjectionStateStore & { readonly saves: () => number } => {
+  const snapshots = new Map<string, ProjectionSnapshot>();
+  let saves = 0;
+  return {
+    load: async (name) => snapshots.get(name),
+    save: async (name, snapshot) => {
+      saves++;
+      snapshots.set(name, snapshot);
+    },
+    saves: () => saves,
+  };
+};
+
+export interface ProjectionRunner {
+  /** Folds every event after each projection's checkpoint, in global order, and saves the checkpoints. */
+  catchUp(): Promise<void>;
+  /** Forgets every state and checkpoint and folds the whole store from zero. */
+  rebuild(): Promise<void>;
+  /** Catch-up, then live through a store subscription; checkpoints are saved when caught up and every `checkpointEvery` events. */
+  start(): Promise<Subscription>;
+  state<S>(projection: Projection<any, S>): S;
+  /** The global position of the last event folded into a projection. */
+  position(projection: AnyProjection): bigint | undefined;
+}
+
+export interface ProjectionRunnerOptions<E extends DomainEvent> {
+  readonly store: EventStore<E>;
+  readonly projections: readonly AnyProjection[];
+  readonly stateStore?: ProjectionStateStore;
+  /** Events read per page while catching up. */
+  readonly pageSize?: number;
+  readonly checkpointEvery?: number;
+}
+
+interface Slot {
+  readonly projection: AnyProjection;
+  readonly types: ReadonlySet<string>;
+  state: unknown;
+  position: bigint | undefined;
+}
+
+/**
+ * Runs projections over a store. Every path (inline after an append, catch-up, live) goes through one
+ * queue and skips what a projection has already folded, so no event reaches a projection twice.
+ */
+export const createProjectionRunner = <E extends DomainEvent>(options: ProjectionRunnerOptions<E>): ProjectionRunner => {
+  const { store, projections, stateStore = createInMemoryProjectionStateStore(), pageSize = 10_000, checkpointEvery = 1_000 } = options;
+  if (!Number.isInteger(pageSize) || pageSize < 2) throw new InvalidArgumentError('pageSize', 'expected a whole number ≥ 2');
+  const names = new Set<string>();
+  const slots: Slot[] = projections.map((projection) => {
+    if (names.has(projection.name)) throw new InvalidArgumentError('projections', `two projections are named '${projection.name}'`);
+    names.add(projection.name);
+    return { projection, types: new Set(projection.eventTypes), state: projection.initialState(), position: undefined };
+  });
+  const byProjection = new Map(slots.map((slot) => [slot.projection, slot]));
+  const eventTypes = [...new Set(slots.flatMap((slot) => [...slot.types]))];
+
+  let loaded: Promise<void> | undefined;
+  const load = () =>
+    (loaded ??= Promise.all(
+      slots.map(async (slot) => {
+        const snapshot = await stateStore.load(slot.projection.name);
+        if (snapshot) {
+          slot.state = snapshot.state;
+          slot.position = snapshot.position;
+        }
+      }),
+    ).then(() => undefined));
+
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  // A checkpoint is the last position a projection has considered, handled or not, so that a projection
+  // whose types are rare does not make every catch-up start from zero.
+  const apply = (event: StoredEvent<E>) => {
+    for (const slot of slots) {
+      if (slot.position !== undefined && event.globalPosition <= slot.position) continue;
+      if (slot.types.has(event.type)) slot.state = slot.projection.evolve(slot.state, event);
+      slot.position = event.globalPosition;
+    }
+  };
+  const save = () => Promise.all(slots.map((slot) => stateStore.save(slot.projection.name, { state: slot.state, position: slot.position })));
+
+  const lowestCheckpoint = (): bigint | 'start' => {
+    let lowest: bigint | undefined;
+    for (const slot of slots) {
+      if (slot.position === undefined) return 'start';
+      if (lowest === undefined || slot.position < lowest) lowest = slot.position;
+    }
+    return lowest ?? 'start';
+  };
+
+  const catchUpNow = async () => {
+    await load();
+    if (eventTypes.length === 0) return;
+    let from = lowestCheckpoint();
+    for (;;) {
+      const page = await store.readAll({ fromPosition: from, maxCount: pageSize, filter: { eventTypes } });
+      for (const event of page) apply(event);
+      const last = page[page.length - 1];
+      if (page.length < pageSize || last === undefined) break;
+      // Positions need not be contiguous, so the next page starts at (and skips) the last event seen.
+      from = last.globalPosition;
+    }
+    await save();
+  };
+
+  const runner: ProjectionRunner = {
+    catchUp: () => serially(catchUpNow),
+    rebuild: () =>
+      serially(async () => {
+        await load();
+        for (const slot of slots) {
+          slot.state = slot.projection.initialState();
+          slot.position = undefined;
+        }
+        await catchUpNow();
+      }),
+    start: async () => {
+      await serially(load);
+      let sinceSave = 0;
+      return store.subscribe(
+        {
+          onEvent: (event) =>
+            serially(async () => {
+              apply(event);
+              if (++sinceSave >= checkpointEvery) {
+                sinceSave = 0;
+                await save();
+              }
+            }),
+          onCaughtUp: () => serially(async () => void (await save())),
+        },
+        { after: lowestCheckpoint(), filter: { eventTypes } },
+      );
+    },
+    state: <S>(projection: Projection<any, S>) => {
+      const slot = byProjection.get(projection);
+      if (!slot) throw new InvalidArgumentError('projection', `'${projection.name}' is not run by this runner`);
+      return slot.state as S;
+    },
+    position: (projection) => byProjection.get(projection)?.position,
+  };
+  return runner;
+};
+
+/** An event store whose appends are followed by a catch-up of the runner: read models are current when append returns. */
+export const withInlineProjections = <E extends DomainEvent>(store: EventStore<E>, runner: ProjectionRunner): EventStore<E> => ({
+  ...store,
+  appendToStream: async (streamId, events, options) => {
+    const result = await store.appendToStream(streamId, events, options);
+    await runner.catchUp();
+    return result;
+  },
+});

@@ -1,0 +1,1 @@
+export { createInMemoryEventStore, type InMemoryEventStore, type InMemoryEventStoreOptions } from './inMemoryEventStore.js';
