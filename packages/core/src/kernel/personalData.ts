@@ -21,7 +21,7 @@ export interface PersonalDataOptions {
 
 export interface PersonalDataField {
   /** Path into the event's data; `*` stands for every element of an array. */
-  readonly path: readonly (string | '*')[];
+  readonly path: readonly string[];
   readonly subjectField: string;
   readonly category: PersonalDataCategory;
 }
@@ -47,7 +47,7 @@ type Def = { type: string; innerType?: z.ZodType; element?: z.ZodType; shape?: R
 /** Walks an object schema and lists every field marked with {@link personalData}. */
 export const personalDataFields = (schema: z.ZodType): readonly PersonalDataField[] => {
   const found: PersonalDataField[] = [];
-  const walk = (node: z.ZodType, path: readonly (string | '*')[]): void => {
+  const walk = (node: z.ZodType, path: readonly string[]): void => {
     const mark = marks.get(node);
     if (mark) {
       found.push({ path, subjectField: mark.subjectField, category: mark.category });

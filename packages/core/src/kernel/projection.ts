@@ -34,11 +34,11 @@ export const defineProjection = <E extends DomainEvent, S>(spec: {
   const handlers = spec.handlers as unknown as Dispatch<S>;
   return Object.freeze({
     name: spec.name,
-    eventTypes: Object.keys(handlers) as E['type'][],
+    eventTypes: Object.keys(handlers),
     initialState: spec.initialState,
     evolve: (state: S, event: StoredEvent<E>) => {
       const handler = handlers[event.type];
-      return handler === undefined ? state : handler(state, event as StoredEvent);
+      return handler === undefined ? state : handler(state, event);
     },
   });
 };
@@ -57,14 +57,14 @@ export const definePartitionedProjection = <E extends DomainEvent, S>(spec: {
   const handlers = spec.handlers as unknown as Dispatch<S>;
   return Object.freeze({
     name: spec.name,
-    eventTypes: Object.keys(handlers) as E['type'][],
+    eventTypes: Object.keys(handlers),
     initialState: () => new Map<string, S>(),
     evolve: (partitions: ReadonlyMap<string, S>, event: StoredEvent<E>) => {
       const handler = handlers[event.type];
       if (handler === undefined) return partitions;
       const key = spec.partitionBy(event);
       const before = partitions.get(key) ?? spec.initialState();
-      const after = handler(before, event as StoredEvent);
+      const after = handler(before, event);
       if (after !== before || !partitions.has(key)) (partitions as Map<string, S>).set(key, after);
       return partitions;
     },

@@ -9,10 +9,18 @@ export interface ReadPlan {
   readonly maxCount: number;
 }
 
+/** Shows a refused value in an error message, whatever it is. */
+const show = (value: unknown): string => {
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === undefined || value === null) return String(value);
+  return typeof value;
+};
+
 const checkCount = (maxCount: unknown): number => {
   if (maxCount === undefined) return Number.POSITIVE_INFINITY;
   if (typeof maxCount !== 'number' || !Number.isInteger(maxCount) || maxCount < 0) {
-    throw new InvalidArgumentError('maxCount', `expected a whole number ≥ 0, got ${String(maxCount)}`);
+    throw new InvalidArgumentError('maxCount', `expected a whole number ≥ 0, got ${show(maxCount)}`);
   }
   return maxCount;
 };
@@ -20,14 +28,14 @@ const checkCount = (maxCount: unknown): number => {
 const checkDirection = (direction: unknown): ReadDirection => {
   if (direction === undefined || direction === 'forwards') return 'forwards';
   if (direction === 'backwards') return 'backwards';
-  throw new InvalidArgumentError('direction', `expected 'forwards' or 'backwards', got ${String(direction)}`);
+  throw new InvalidArgumentError('direction', `expected 'forwards' or 'backwards', got ${show(direction)}`);
 };
 
 const checkFrom = (field: string, from: unknown, direction: ReadDirection): bigint | 'start' | 'end' => {
   if (from === undefined) return direction === 'forwards' ? 'start' : 'end';
   if (from === 'start' || from === 'end') return from;
   if (typeof from === 'bigint' && from >= 0n) return from;
-  throw new InvalidArgumentError(field, `expected 'start', 'end' or a bigint ≥ 0, got ${String(from)}`);
+  throw new InvalidArgumentError(field, `expected 'start', 'end' or a bigint ≥ 0, got ${show(from)}`);
 };
 
 const checkFilter = (filter: EventFilter | undefined): EventFilter | undefined => {
@@ -62,7 +70,7 @@ export const planAllRead = (options: ReadAllOptions = {}): ReadPlan & { readonly
 export const planSubscription = (options: SubscribeOptions = {}): { after: bigint | 'start' | 'end'; filter: EventFilter | undefined } => {
   const after = options.after ?? 'start';
   if (!(after === 'start' || after === 'end' || (typeof after === 'bigint' && after >= -1n))) {
-    throw new InvalidArgumentError('after', `expected 'start', 'end' or a bigint position, got ${String(after)}`);
+    throw new InvalidArgumentError('after', `expected 'start', 'end' or a bigint position, got ${show(after)}`);
   }
   return { after, filter: checkFilter(options.filter) };
 };
@@ -82,5 +90,5 @@ export const checkExpectedRevisionOption = (expected: unknown) => {
   if (expected === -1n) return 'no_stream' as const;
   if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') return expected;
   if (typeof expected === 'bigint' && expected >= 0n) return expected;
-  throw new InvalidArgumentError('expectedRevision', `expected 'any', 'no_stream', 'stream_exists' or a bigint ≥ -1, got ${String(expected)}`);
+  throw new InvalidArgumentError('expectedRevision', `expected 'any', 'no_stream', 'stream_exists' or a bigint ≥ -1, got ${show(expected)}`);
 };
