@@ -1,4 +1,10 @@
+import { InvalidArgumentError } from './errors.js';
 import { toInstant, type Instant } from './instant.js';
+
+// Time only moves forward, by whole milliseconds: recordedAt must never go back.
+const checkStep = (field: string, ms: number) => {
+  if (!Number.isInteger(ms) || ms < 0) throw new InvalidArgumentError(field, `expected a whole number of milliseconds ≥ 0, got ${ms}`);
+};
 
 /** The only way the library learns the time: inject one, never call `Date.now()` in domain code. */
 export interface Clock {
@@ -15,6 +21,7 @@ export const fixedClock = (at: Instant | Date): Clock => {
 
 /** Starts at `start` and moves on by `stepMs` every time it is read: replays stay byte-identical. */
 export const steppingClock = (start: Instant | Date, stepMs = 1): Clock => {
+  checkStep('stepMs', stepMs);
   let time = Date.parse(toInstant(start, 'start'));
   return {
     now: () => {
@@ -39,6 +46,8 @@ export const manualClock = (start: Instant | Date): ManualClock => {
       time = Date.parse(toInstant(at, 'at'));
     },
     advance: (ms) => {
+      // A test may move a manual clock back, as `set` can; it must still be a whole number.
+      if (!Number.isInteger(ms)) throw new InvalidArgumentError('ms', `expected a whole number of milliseconds, got ${ms}`);
       time += ms;
     },
   };

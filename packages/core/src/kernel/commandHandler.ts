@@ -27,7 +27,8 @@ export interface HandleOptions {
   readonly occurredAt?: Instant;
   readonly metadata?: EventMetadata;
   /**
-   * Makes the command idempotent: event ids are derived from it, so a retry after an unknown outcome
+   * Makes the command idempotent: event ids are derived from it and the stream id (`deriveEventId(streamId,
+   * commandId, index)`), so a retry after an unknown outcome
    * appends nothing twice, and a command already in the stream is answered with `alreadyHandled`.
    */
   readonly commandId?: string;
@@ -70,7 +71,7 @@ export const createCommandHandler = <C, E extends DomainEvent, S>(deps: CommandH
   }
   return async (streamId, command, options = {}) => {
     const occurredAt = options.occurredAt === undefined ? clock.now() : toInstant(options.occurredAt, 'occurredAt');
-    const firstId = options.commandId === undefined ? undefined : deriveEventId(options.commandId, 0);
+    const firstId = options.commandId === undefined ? undefined : deriveEventId(streamId, options.commandId, 0);
     for (let attempt = 1; ; attempt++) {
       const { state, streamRevision, events } = await aggregateStream(store, streamId, decider);
       const current = streamRevision ?? NO_REVISION;
@@ -86,7 +87,7 @@ export const createCommandHandler = <C, E extends DomainEvent, S>(deps: CommandH
         return {
           ...base,
           ...(options.metadata ? { metadata: options.metadata } : {}),
-          ...(options.commandId === undefined ? {} : { eventId: deriveEventId(options.commandId, index) }),
+          ...(options.commandId === undefined ? {} : { eventId: deriveEventId(streamId, options.commandId, index) }),
         };
       });
       const expectedRevision = options.expectedRevision ?? (streamRevision === undefined ? 'no_stream' : streamRevision);

@@ -64,7 +64,8 @@ const NAMESPACE = Buffer.from('6ba7b8119dad11d180b400c04fd430c8', 'hex');
  * which is what makes a retried append a no-op on the store.
  */
 export const deriveEventId = (...parts: readonly (string | number)[]): string => {
-  const hash = createHash('sha1').update(NAMESPACE).update(`itt-ledger:${parts.join('\u0000')}`).digest();
+  // JSON keeps the parts apart: ('a', 'b') and ('a,b') name different ids.
+  const hash = createHash('sha1').update(NAMESPACE).update(`itt-ledger:${JSON.stringify(parts)}`).digest();
   return formatUuid(new Uint8Array(hash.subarray(0, 16)), 5);
 };
 

@@ -44,7 +44,10 @@ export const revealOr = <T, F>(value: T | Erased, fallback: F): T | F => (isEras
 
 type Def = { type: string; innerType?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType> };
 
-/** Walks an object schema and lists every field marked with {@link personalData}. */
+/**
+ * Walks an object schema and lists every field marked with {@link personalData}. It looks through objects,
+ * arrays and optional/nullable/default/readonly wrappers: mark a field there, not behind a transform or a union.
+ */
 export const personalDataFields = (schema: z.ZodType): readonly PersonalDataField[] => {
   const found: PersonalDataField[] = [];
   const walk = (node: z.ZodType, path: readonly string[]): void => {

@@ -15,26 +15,41 @@ export interface ProjectionStateStore {
   save(name: string, snapshot: ProjectionSnapshot): Promise<void>;
 }
 
+/**
+ * Keeps snapshots in memory. A snapshot is cloned when saved and when loaded, as a database would by
+ * serialising it: a saved state never moves on past its checkpoint, even if a fold changes it in place.
+ */
 export const createInMemoryProjectionStateStore = (): ProjectionStateStore & { readonly saves: () => number } => {
   const snapshots = new Map<string, ProjectionSnapshot>();
   let saves = 0;
   return {
-    load: async (name) => snapshots.get(name),
+    load: async (name) => {
+      const snapshot = snapshots.get(name);
+      return snapshot && structuredClone(snapshot);
+    },
     save: async (name, snapshot) => {
       saves++;
-      snapshots.set(name, snapshot);
+      snapshots.set(name, structuredClone(snapshot));
     },
     saves: () => saves,
   };
 };
 
+/** `always`: save the checkpoints when anything was folded; `when-due`: only every `checkpointEvery` events. */
+export type CheckpointPolicy = 'always' | 'when-due';
+
 export interface ProjectionRunner {
-  /** Folds every event after each projection's checkpoint, in global order, and saves the checkpoints. */
-  catchUp(): Promise<void>;
-  /** Forgets every state and checkpoint and folds the whole store from zero. */
+  /**
+   * Folds every event after each projection's checkpoint, in global order. Then saves the checkpoints
+   * (with a state store): by default whenever anything was folded; with `when-due`, every `checkpointEvery` events.
+   */
+  catchUp(options?: { readonly checkpoint?: CheckpointPolicy }): Promise<void>;
+  /** Forgets every state and checkpoint, folds the whole store from zero, and saves. */
   rebuild(): Promise<void>;
   /** Catch-up, then live through a store subscription; checkpoints are saved when caught up and every `checkpointEvery` events. */
   start(): Promise<Subscription>;
+  /** Saves every projection's state and checkpoint now (with a state store). */
+  checkpoint(): Promise<void>;
   state<S>(projection: Projection<any, S>): S;
   /** The global position of the last event folded into a projection. */
   position(projection: AnyProjection): bigint | undefined;
@@ -43,9 +58,11 @@ export interface ProjectionRunner {
 export interface ProjectionRunnerOptions<E extends DomainEvent> {
   readonly store: EventStore<E>;
   readonly projections: readonly AnyProjection[];
+  /** Where states and checkpoints persist between runs; without one, they live only in the runner. */
   readonly stateStore?: ProjectionStateStore;
-  /** Events read per page while catching up. */
+  /** Events read per page while catching up (≥ 2). */
   readonly pageSize?: number;
+  /** Events folded between two saves in live and inline mode (≥ 1). */
   readonly checkpointEvery?: number;
 }
 
@@ -61,8 +78,11 @@ interface Slot {
  * queue and skips what a projection has already folded, so no event reaches a projection twice.
  */
 export const createProjectionRunner = <E extends DomainEvent>(options: ProjectionRunnerOptions<E>): ProjectionRunner => {
-  const { store, projections, stateStore = createInMemoryProjectionStateStore(), pageSize = 10_000, checkpointEvery = 1_000 } = options;
+  const { store, projections, stateStore, pageSize = 10_000, checkpointEvery = 1_000 } = options;
   if (!Number.isInteger(pageSize) || pageSize < 2) throw new InvalidArgumentError('pageSize', 'expected a whole number ≥ 2');
+  if (!Number.isInteger(checkpointEvery) || checkpointEvery < 1) {
+    throw new InvalidArgumentError('checkpointEvery', 'expected a whole number ≥ 1');
+  }
   const names = new Set<string>();
   const slots: Slot[] = projections.map((projection) => {
     if (names.has(projection.name)) throw new InvalidArgumentError('projections', `two projections are named '${projection.name}'`);
@@ -76,7 +96,7 @@ export const createProjectionRunner = <E extends DomainEvent>(options: Projectio
   const load = () =>
     (loaded ??= Promise.all(
       slots.map(async (slot) => {
-        const snapshot = await stateStore.load(slot.projection.name);
+        const snapshot = await stateStore?.load(slot.projection.name);
         if (snapshot) {
           slot.state = snapshot.state;
           slot.position = snapshot.position;
@@ -94,13 +114,24 @@ export const createProjectionRunner = <E extends DomainEvent>(options: Projectio
   // A checkpoint is the last position a projection has considered, handled or not, so that a projection
   // whose types are rare does not make every catch-up start from zero.
   const apply = (event: StoredEvent<E>) => {
+    let moved = false;
     for (const slot of slots) {
       if (slot.position !== undefined && event.globalPosition <= slot.position) continue;
       if (slot.types.has(event.type)) slot.state = slot.projection.evolve(slot.state, event);
       slot.position = event.globalPosition;
+      moved = true;
     }
+    if (moved) sinceSave++;
   };
-  const save = () => Promise.all(slots.map((slot) => stateStore.save(slot.projection.name, { state: slot.state, position: slot.position })));
+  // A state store owns what it is given: a database serialises it, the in-memory one clones it.
+  let sinceSave = 0;
+  const save = async () => {
+    sinceSave = 0;
+    if (stateStore) await Promise.all(slots.map((slot) => stateStore.save(slot.projection.name, { state: slot.state, position: slot.position })));
+  };
+  const saveIf = async (policy: CheckpointPolicy) => {
+    if (sinceSave >= (policy === 'always' ? 1 : checkpointEvery)) await save();
+  };
 
   const lowestCheckpoint = (): bigint | 'start' => {
     let lowest: bigint | undefined;
@@ -111,7 +142,7 @@ export const createProjectionRunner = <E extends DomainEvent>(options: Projectio
     return lowest ?? 'start';
   };
 
-  const catchUpNow = async () => {
+  const catchUpNow = async (policy: CheckpointPolicy) => {
     await load();
     if (eventTypes.length === 0) return;
     let from = lowestCheckpoint();
@@ -123,11 +154,11 @@ export const createProjectionRunner = <E extends DomainEvent>(options: Projectio
       // Positions need not be contiguous, so the next page starts at (and skips) the last event seen.
       from = last.globalPosition;
     }
-    await save();
+    await saveIf(policy);
   };
 
   const runner: ProjectionRunner = {
-    catchUp: () => serially(catchUpNow),
+    catchUp: (catchUpOptions = {}) => serially(() => catchUpNow(catchUpOptions.checkpoint ?? 'always')),
     rebuild: () =>
       serially(async () => {
         await load();
@@ -135,22 +166,20 @@ export const createProjectionRunner = <E extends DomainEvent>(options: Projectio
           slot.state = slot.projection.initialState();
           slot.position = undefined;
         }
-        await catchUpNow();
+        await catchUpNow('always');
+        await save();
       }),
+    checkpoint: () => serially(save),
     start: async () => {
       await serially(load);
-      let sinceSave = 0;
       return store.subscribe(
         {
           onEvent: (event) =>
             serially(async () => {
               apply(event);
-              if (++sinceSave >= checkpointEvery) {
-                sinceSave = 0;
-                await save();
-              }
+              await saveIf('when-due');
             }),
-          onCaughtUp: () => serially(async () => void (await save())),
+          onCaughtUp: () => serially(() => saveIf('always')),
         },
         { after: lowestCheckpoint(), filter: { eventTypes } },
       );
@@ -167,10 +196,16 @@ export const createProjectionRunner = <E extends DomainEvent>(options: Projectio
 
 /** An event store whose appends are followed by a catch-up of the runner: read models are current when append returns. */
 export const withInlineProjections = <E extends DomainEvent>(store: EventStore<E>, runner: ProjectionRunner): EventStore<E> => ({
-  ...store,
+  // Each method delegates: spreading the store would lose the methods and getters of a class instance.
+  registry: store.registry,
   appendToStream: async (streamId, events, options) => {
     const result = await store.appendToStream(streamId, events, options);
-    await runner.catchUp();
+    // Saving after every append would cost a write (or a clone) per command; checkpoints are saved when due.
+    await runner.catchUp({ checkpoint: 'when-due' });
     return result;
   },
+  readStream: (streamId, options) => store.readStream(streamId, options),
+  readAll: (options) => store.readAll(options),
+  subscribe: (handler, options) => store.subscribe(handler, options),
+  close: () => store.close(),
 });
