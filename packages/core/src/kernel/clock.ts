@@ -11,7 +11,22 @@ export interface Clock {
   now(): Instant;
 }
 
-export const systemClock: Clock = { now: () => new Date().toISOString() };
+/** The wall clock. Formatting a Date costs more than reading it, so the string is kept for the millisecond. */
+export const systemClock: Clock = (() => {
+  let lastTime = Number.NaN;
+  let lastInstant = '';
+  return {
+    now: () => {
+      // eslint-disable-next-line no-restricted-syntax -- the one place the library reads the wall clock
+      const time = Date.now();
+      if (time !== lastTime) {
+        lastTime = time;
+        lastInstant = new Date(time).toISOString();
+      }
+      return lastInstant;
+    },
+  };
+})();
 
 /** Always the same instant. */
 export const fixedClock = (at: Instant | Date): Clock => {

@@ -10,8 +10,31 @@ export type Instant = string;
 const NORMAL_FORM = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const digits = (text: string, from: number, to: number) => {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + text.charCodeAt(i) - 48;
+  return n;
+};
+
+/**
+ * The hot path: an instant already in normal form (every stored one is) is checked field by field and
+ * returned as it is, instead of being rebuilt through `Date` (about twenty times slower).
+ */
+const isValidNormalForm = (value: string): boolean => {
+  if (!NORMAL_FORM.test(value)) return false;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 7);
+  const day = digits(value, 8, 10);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1]!)) return false;
+  return digits(value, 11, 13) < 24 && digits(value, 14, 16) < 60 && digits(value, 17, 19) < 60;
+};
+
 /** Parses an ISO 8601 date-time with a zone (`Z` or `±hh:mm`) into the normal form; undefined if it is not one. */
 export const parseInstant = (value: unknown): Instant | undefined => {
+  if (typeof value === 'string' && value.length === 24 && isValidNormalForm(value)) return value;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
   if (typeof value !== 'string' || !ISO_WITH_ZONE.test(value)) return undefined;
   const time = Date.parse(value);

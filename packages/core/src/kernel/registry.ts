@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { DomainEvent, EventMetadata, NewEvent, StoredEvent } from './envelope.js';
 import type { AnyEventDefinition, EventSchemaVersion, EventsOf } from './eventDefinition.js';
 import { EventValidationError, StoredEventInvalidError, UnknownEventTypeError, type ValidationIssue } from './errors.js';
@@ -7,7 +7,7 @@ import { isUuid, type IdGenerator } from './ids.js';
 import { parseInstant, type Instant } from './instant.js';
 import type { PersonalDataField } from './personalData.js';
 
-/** An event that passed validation and is ready to be written; everything in it is frozen. */
+/** An event that passed validation and is ready to be written; its data and metadata are frozen. */
 export interface PreparedEvent {
   readonly type: string;
   readonly eventId: string;
@@ -49,13 +49,6 @@ export interface EventRegistry<E extends DomainEvent = DomainEvent> {
   decode(record: RecordedEvent): StoredEvent<E>;
 }
 
-const METADATA_TEXT = z.string().min(1).max(512);
-const metadataSchema = z
-  .object({ correlationId: METADATA_TEXT.optional(), causationId: METADATA_TEXT.optional(), actor: METADATA_TEXT.optional() })
-  .strict();
-
-const EMPTY_METADATA: EventMetadata = Object.freeze({});
-
 const toIssues = (error: z.ZodError, prefix: readonly (string | number)[]): ValidationIssue[] =>
   error.issues.map((issue) => ({
     path: [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
@@ -65,16 +58,35 @@ const toIssues = (error: z.ZodError, prefix: readonly (string | number)[]): Vali
 
 const issue = (path: readonly (string | number)[], code: string, message: string): ValidationIssue => ({ path, code, message });
 
-/** Validates metadata and drops undefined fields, so that stored metadata is always the same shape. */
+const EMPTY_METADATA: EventMetadata = Object.freeze({});
+const METADATA_FIELDS = ['correlationId', 'causationId', 'actor'] as const;
+const METADATA_MAX = 512;
+
+/**
+ * Validates metadata and drops undefined fields, so that stored metadata is always the same shape.
+ * Hand-written rather than zod: it runs for every event appended and read, and is three optional strings.
+ */
 const parseMetadata = (value: unknown): { ok: true; value: EventMetadata } | { ok: false; issues: ValidationIssue[] } => {
   if (value === undefined) return { ok: true, value: EMPTY_METADATA };
-  const parsed = metadataSchema.safeParse(value);
-  if (!parsed.success) return { ok: false, issues: toIssues(parsed.error, ['metadata']) };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, issues: [issue(['metadata'], 'invalid_type', 'expected an object')] };
+  }
+  const issues: ValidationIssue[] = [];
   const out: { -readonly [K in keyof EventMetadata]: string } = {};
-  if (parsed.data.correlationId !== undefined) out.correlationId = parsed.data.correlationId;
-  if (parsed.data.causationId !== undefined) out.causationId = parsed.data.causationId;
-  if (parsed.data.actor !== undefined) out.actor = parsed.data.actor;
-  return { ok: true, value: Object.freeze(out) };
+  for (const key of Object.keys(value)) {
+    const field = (value as Record<string, unknown>)[key];
+    if (!(METADATA_FIELDS as readonly string[]).includes(key)) {
+      issues.push(issue(['metadata', key], 'unrecognized_key', `unknown metadata field '${key}' (known: ${METADATA_FIELDS.join(', ')})`));
+    } else if (field === undefined) {
+      continue;
+    } else if (typeof field !== 'string' || field.length === 0 || field.length > METADATA_MAX) {
+      issues.push(issue(['metadata', key], 'invalid_type', `expected a string of 1 to ${METADATA_MAX} characters`));
+    } else {
+      out[key as keyof EventMetadata] = field;
+    }
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, value: Object.keys(out).length === 0 ? EMPTY_METADATA : Object.freeze(out) };
 };
 
 /** Lifts data through the upcasters from `from` to the latest version, validating at every step. */
@@ -138,7 +150,8 @@ export const createEventRegistry = <const Defs extends readonly AnyEventDefiniti
     const data = deepFreeze(parsed.data);
     const lifted = upcast(definition.versions, schemaVersion, data);
     if (!lifted.ok) throw new EventValidationError(type, version, lifted.issues, index);
-    return Object.freeze({
+    // Not frozen: it is only handed to the adapter, which builds the frozen envelope from it.
+    return {
       type,
       eventId: event.eventId ?? ids.eventId(),
       occurredAt,
@@ -147,7 +160,7 @@ export const createEventRegistry = <const Defs extends readonly AnyEventDefiniti
       data,
       latestVersion: definition.latestVersion,
       latestData: deepFreeze(lifted.data),
-    });
+    };
   };
 
   return {

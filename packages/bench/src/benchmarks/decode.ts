@@ -1,0 +1,28 @@
+import { defineBenchmark, type Benchmark } from '../harness.js';
+import { createBenchRegistry, filledStore, parseRecord, serializeRecords, type Workload } from '../workload.js';
+
+/**
+ * The replay-from-file path: each line is JSON.parse'd, its bigints restored, then registry.decode
+ * validates every envelope field and the data, upcasts to the latest version and deep-freezes the result.
+ * Subtract `baseline.json.parse` to see the kernel's share.
+ */
+const decodeBenchmark = (workload: Workload, itemsTaggedAsV1: boolean): Benchmark =>
+  defineBenchmark({
+  id: itemsTaggedAsV1 ? 'kernel.decode.withUpcast' : 'kernel.decode.latest',
+  title: itemsTaggedAsV1 ? 'ours: JSON.parse + registry.decode, ~20% v1→v2 upcast' : 'ours: JSON.parse + registry.decode, all latest',
+  kind: 'ours',
+  description: itemsTaggedAsV1
+    ? 'As kernel.decode.latest, but ItemsTagged (~20% of events) recorded at schema version 1, so decode runs the upcaster and validates again.'
+    : 'JSON.parse + bigint restore + registry.decode (validate, upcast, deep-freeze) of one serialized envelope per event, all at the latest version.',
+  setup: async () => {
+    const store = await filledStore(workload);
+    return { lines: serializeRecords(await store.readAll(), { itemsTaggedAsV1 }), registry: createBenchRegistry() };
+  },
+  run: ({ lines, registry }) => {
+    let count = 0;
+    for (let i = 0; i < lines.length; i++) if (registry.decode(parseRecord(lines[i]!)).eventId.length > 0) count++;
+    return { events: count };
+  },
+  });
+
+export const decodeBenchmarks = (workload: Workload): Benchmark[] => [decodeBenchmark(workload, false), decodeBenchmark(workload, true)];

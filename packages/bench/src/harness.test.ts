@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatNumber,
+  mean,
+  median,
+  repetitionsFor,
+  resolveOptions,
+  slowdownVsLimit,
+  stdDev,
+  summarize,
+  throughput,
+  type BenchmarkResult,
+} from './harness.js';
+
+describe('median', () => {
+  it('takes the middle of an odd count, whatever the order', () => {
+    expect(median([5])).toBe(5);
+    expect(median([9, 1, 5])).toBe(5);
+    expect(median([3, 100, 2, 1, 4])).toBe(3);
+  });
+
+  it('averages the two middle values of an even count', () => {
+    expect(median([1, 2])).toBe(1.5);
+    expect(median([10, 1, 4, 3])).toBe(3.5);
+  });
+
+  it('is not pulled by one outlier, unlike the mean', () => {
+    const samples = [20, 21, 19, 20, 400];
+    expect(median(samples)).toBe(20);
+    expect(mean(samples)).toBe(96);
+  });
+
+  it('does not reorder its input', () => {
+    const samples = [3, 1, 2];
+    median(samples);
+    expect(samples).toEqual([3, 1, 2]);
+  });
+
+  it('refuses no samples and non-finite ones', () => {
+    expect(() => median([])).toThrow('no samples');
+    expect(() => median([1, Number.NaN])).toThrow('finite');
+    expect(() => mean([Number.POSITIVE_INFINITY])).toThrow('finite');
+  });
+});
+
+describe('stdDev and summarize', () => {
+  it('uses the sample (n − 1) standard deviation', () => {
+    // mean 5, squared deviations sum to 32, over n − 1 = 7
+    expect(stdDev([2, 4, 4, 4, 5, 5, 7, 9])).toBeCloseTo(Math.sqrt(32 / 7), 12);
+  });
+
+  it('is 0 for one sample or identical samples', () => {
+    expect(stdDev([42])).toBe(0);
+    expect(stdDev([3, 3, 3])).toBe(0);
+  });
+
+  it('summarizes samples', () => {
+    const stats = summarize([12, 10, 11, 13, 14]);
+    expect(stats).toMatchObject({ n: 5, median: 12, mean: 12, min: 10, max: 14 });
+    expect(stats.stdDev).toBeCloseTo(Math.sqrt(2.5), 12);
+    expect(stats.relStdDev).toBeCloseTo(Math.sqrt(2.5) / 12, 12);
+  });
+});
+
+describe('throughput', () => {
+  it('turns events and milliseconds into events per second', () => {
+    expect(throughput(100_000, 50)).toBe(2_000_000);
+    expect(throughput(1, 1000)).toBe(1);
+  });
+
+  it('refuses a zero or negative duration', () => {
+    expect(() => throughput(10, 0)).toThrow();
+    expect(() => throughput(10, -1)).toThrow();
+  });
+});
+
+describe('resolveOptions', () => {
+  it('defaults to 2 warm-ups, 5 measured runs and 100 ms samples', () => {
+    expect(resolveOptions([], {})).toEqual({ warmup: 2, runs: 5, minSampleMs: 100 });
+  });
+
+  it('runs fewer with --quick', () => {
+    expect(resolveOptions(['--quick'], {})).toMatchObject({ warmup: 1, runs: 3 });
+  });
+
+  it('lets BENCH_RUNS, BENCH_WARMUP and BENCH_MIN_SAMPLE_MS override both', () => {
+    expect(resolveOptions(['--quick'], { BENCH_RUNS: '9', BENCH_WARMUP: '0', BENCH_MIN_SAMPLE_MS: '0' })).toEqual({
+      warmup: 0,
+      runs: 9,
+      minSampleMs: 0,
+    });
+    expect(resolveOptions([], { BENCH_RUNS: '' })).toEqual({ warmup: 2, runs: 5, minSampleMs: 100 });
+  });
+
+  it('refuses counts that are not whole numbers in range', () => {
+    expect(() => resolveOptions([], { BENCH_RUNS: '0' })).toThrow('BENCH_RUNS');
+    expect(() => resolveOptions([], { BENCH_RUNS: '2.5' })).toThrow('BENCH_RUNS');
+    expect(() => resolveOptions([], { BENCH_WARMUP: '-1' })).toThrow('BENCH_WARMUP');
+  });
+});
+
+describe('repetitionsFor', () => {
+  it('repeats a short run until a sample lasts the minimum', () => {
+    expect(repetitionsFor(20, 100)).toBe(5);
+    expect(repetitionsFor(30, 100)).toBe(4);
+  });
+
+  it('does not repeat a run that is long enough, or when turned off', () => {
+    expect(repetitionsFor(100, 100)).toBe(1);
+    expect(repetitionsFor(700, 100)).toBe(1);
+    expect(repetitionsFor(20, 0)).toBe(1);
+  });
+
+  it('is capped, and safe for a zero-length run', () => {
+    expect(repetitionsFor(0.01, 100)).toBe(50);
+    expect(repetitionsFor(0.01, 100, 10)).toBe(10);
+    expect(repetitionsFor(0, 100)).toBe(1);
+  });
+});
+
+describe('formatNumber', () => {
+  it('groups large numbers and keeps digits on small ones', () => {
+    expect(formatNumber(1_234_567.8)).toBe('1,234,568');
+    expect(formatNumber(42.25)).toBe('42.3');
+    expect(formatNumber(3.14159)).toBe('3.14');
+  });
+});
+
+describe('slowdownVsLimit', () => {
+  const result = (id: string, kind: BenchmarkResult['kind'], eventsPerSec: number, limitId?: string): BenchmarkResult => ({
+    id,
+    title: id,
+    kind,
+    description: '',
+    limitId: kind === 'limit' ? id : limitId,
+    events: 100,
+    repetitionsPerSample: 1,
+    samplesMs: [1],
+    ms: summarize([1]),
+    eventsPerSec,
+    heapGrowthMB: undefined,
+    retainedHeapMB: undefined,
+    gcMs: undefined,
+    peakRssMB: 0,
+  });
+  const results = [result('limit.a', 'limit', 1000), result('limit.b', 'limit', 2000), result('ours.x', 'ours', 250), result('ours.y', 'ours', 500, 'limit.b')];
+
+  it('compares with the first limit row by default, and with the named one when given', () => {
+    expect(slowdownVsLimit(results[2]!, results)).toBe(4);
+    expect(slowdownVsLimit(results[3]!, results)).toBe(4);
+    expect(slowdownVsLimit(results[1]!, results)).toBe(1);
+  });
+
+  it('has nothing to compare with when there is no limit row', () => {
+    expect(slowdownVsLimit(results[2]!, [results[2]!])).toBeUndefined();
+  });
+});

@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { appendBenchmarks } from './benchmarks/append.js';
+import { decodeBenchmarks } from './benchmarks/decode.js';
+import { limitBenchmarks } from './benchmarks/limit.js';
+import { parseBenchmarks } from './benchmarks/parse.js';
+import { readBenchmarks } from './benchmarks/read.js';
+import { describeEnvironment, resolveOptions, runBenchmark, slowdownVsLimit, toMarkdown, type Benchmark, type BenchmarkResult } from './harness.js';
+import { createWorkload, type Workload } from './workload.js';
+
+/** Every benchmark module, in table order. A new benchmark is one more module and one more line here. */
+const suites: readonly ((workload: Workload) => Benchmark[])[] = [
+  limitBenchmarks,
+  parseBenchmarks,
+  appendBenchmarks,
+  readBenchmarks,
+  decodeBenchmarks,
+];
+
+const envInt = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number ≥ 1, got '${raw}'`);
+  return value;
+};
+
+const argValue = (argv: readonly string[], name: string): string | undefined => {
+  const inline = argv.find((arg) => arg.startsWith(`${name}=`));
+  if (inline !== undefined) return inline.slice(name.length + 1);
+  const at = argv.indexOf(name);
+  return at >= 0 ? argv[at + 1] : undefined;
+};
+
+const git = (...args: string[]): string | undefined => {
+  try {
+    return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+};
+
+const main = async () => {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help')) {
+    process.stdout.write(
+      'usage: node packages/bench/dist/main.js [--quick] [--filter <id substring>] [--list]\n' +
+        'env: BENCH_RUNS (5), BENCH_WARMUP (2), BENCH_EVENTS (100000), BENCH_STREAMS (1000), BENCH_SEED (42), BENCH_OUT_DIR (<repo>/.bench-results)\n',
+    );
+    return;
+  }
+  const options = resolveOptions(argv, process.env);
+  const workloadOptions = { events: envInt('BENCH_EVENTS', 100_000), streams: envInt('BENCH_STREAMS', 1_000), seed: envInt('BENCH_SEED', 42) };
+  const filter = argValue(argv, '--filter');
+
+  const workload = createWorkload(workloadOptions);
+  const benchmarks = suites.flatMap((suite) => suite(workload)).filter((benchmark) => filter === undefined || benchmark.id.includes(filter));
+  if (argv.includes('--list')) {
+    for (const benchmark of benchmarks) process.stdout.write(`${benchmark.id}\t${benchmark.description}\n`);
+    return;
+  }
+  if (benchmarks.length === 0) throw new Error(`no benchmark id contains '${filter ?? ''}'`);
+
+  const env = describeEnvironment();
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  log(`itt-ledger bench: ${benchmarks.length} benchmarks, ${options.warmup} warm-up + ${options.runs} runs each, ${workload.events.length} events / ${workload.streamIds.length} streams`);
+  const started = process.hrtime.bigint();
+  const results: BenchmarkResult[] = [];
+  for (const benchmark of benchmarks) {
+    log(`${benchmark.id}`);
+    results.push(await runBenchmark(benchmark, options, log));
+  }
+  const totalSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+
+  const workloadSummary = { ...workloadOptions, eventTypes: 3, quick: argv.includes('--quick'), ...(filter === undefined ? {} : { filter }) };
+  const markdown = toMarkdown(results, env, options, workloadSummary);
+  const outDir = process.env.BENCH_OUT_DIR ?? fileURLToPath(new URL('../../../.bench-results/', import.meta.url));
+  await mkdir(outDir, { recursive: true });
+  const json = {
+    environment: env,
+    git: { commit: git('rev-parse', 'HEAD'), dirty: (git('status', '--porcelain') ?? '') !== '' },
+    options,
+    workload: workloadSummary,
+    totalSeconds,
+    results: results.map((result) => ({ ...result, vsLimit: slowdownVsLimit(result, results) })),
+  };
+  await writeFile(join(outDir, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+  await writeFile(join(outDir, 'latest.md'), markdown);
+  process.stdout.write(`\n${markdown}\n`);
+  log(`benchmarks took ${totalSeconds.toFixed(1)} s; wrote ${join(outDir, 'latest.json')} and latest.md`);
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
