@@ -25,10 +25,11 @@ export const readStreamIfExists = async <E extends DomainEvent>(store: EventStor
  * Folds a stream into its state, optionally as of a revision, a recordedAt instant (what was known then)
  * or an occurredAt instant (what had happened then). A missing stream gives the initial state.
  */
-export const aggregateStream = async <E extends DomainEvent, S>(
+export const aggregateStream = async <E extends DomainEvent, S, A extends DomainEvent = E>(
   store: EventStore<E>,
   streamId: string,
-  decider: { readonly initialState: S; evolve(state: S, event: StoredEvent<E>): S },
+  // `A`: the aggregate's own events. A store usually holds many more types; a stream holds only its aggregate's.
+  decider: { readonly initialState: S; evolve(state: S, event: A): S },
   options: { readonly asOf?: AsOf } = {},
 ): Promise<AggregateResult<E, S>> => {
   const all = await readStreamIfExists(store, streamId);
@@ -36,6 +37,6 @@ export const aggregateStream = async <E extends DomainEvent, S>(
   const keep = options.asOf ? asOfPredicate(options.asOf) : undefined;
   const events = keep ? all.filter((event) => keep(event)) : all;
   let state = decider.initialState;
-  for (const event of events) state = decider.evolve(state, event);
+  for (const event of events) state = decider.evolve(state, event as unknown as A);
   return { state, streamRevision: all[all.length - 1]?.streamRevision, events };
 };

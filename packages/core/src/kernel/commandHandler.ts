@@ -47,8 +47,9 @@ export interface HandleResult<E extends DomainEvent, S> {
   readonly alreadyHandled: boolean;
 }
 
-export interface CommandHandlerDeps<C, E extends DomainEvent, S> {
-  readonly store: EventStore<E>;
+/** `SE`: every event the store's registry knows; the decider's events `E` are some of them. */
+export interface CommandHandlerDeps<C, E extends SE, S, SE extends DomainEvent = E> {
+  readonly store: EventStore<SE>;
   readonly decider: Decider<C, E, S>;
   readonly clock: Clock;
   readonly retry?: RetryPolicy;
@@ -64,7 +65,9 @@ export type CommandHandler<C, E extends DomainEvent, S> = (
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Load, decide, append with the revision read; on a conflict, load and decide again (bounded). */
-export const createCommandHandler = <C, E extends DomainEvent, S>(deps: CommandHandlerDeps<C, E, S>): CommandHandler<C, E, S> => {
+export const createCommandHandler = <C, E extends SE, S, SE extends DomainEvent = E>(
+  deps: CommandHandlerDeps<C, E, S, SE>,
+): CommandHandler<C, E, S> => {
   const { store, decider, clock, retry = defaultRetryPolicy, sleep = realSleep } = deps;
   if (!Number.isInteger(retry.maxAttempts) || retry.maxAttempts < 1) {
     throw new InvalidArgumentError('retry.maxAttempts', 'expected a whole number ≥ 1');
@@ -82,8 +85,8 @@ export const createCommandHandler = <C, E extends DomainEvent, S>(deps: CommandH
       if (decided.length === 0) {
         return { state, events: [], nextExpectedRevision: current, attempts: attempt, alreadyHandled: false };
       }
-      const toAppend = decided.map((event, index): NewEvent<E> => {
-        const base = { ...event, occurredAt } as NewEvent<E>;
+      const toAppend = decided.map((event, index): NewEvent<SE> => {
+        const base = { ...event, occurredAt } as NewEvent<SE>;
         return {
           ...base,
           ...(options.metadata ? { metadata: options.metadata } : {}),
