@@ -1,4 +1,5 @@
 import {
+  seededRandom,
   createEventRegistry,
   defineEvent,
   seededIds,
@@ -97,17 +98,8 @@ export interface Workload {
   readonly byStream: readonly (readonly NewEvent<BenchEvent>[])[];
 }
 
-/** mulberry32: small, fast and reproducible. */
-export const prng = (seed: number): (() => number) => {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+/** The kernel's seeded generator: the workload is the same on every run. */
+export const prng = seededRandom;
 
 const WORDS = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima'];
 const START = Date.parse('2024-09-02T08:00:00.000Z');

@@ -37,7 +37,7 @@ export {
   type EventsOf,
 } from './kernel/eventDefinition.js';
 export { deepFreeze } from './kernel/freeze.js';
-export { deriveEventId, isUuid, randomIds, seededIds, type IdGenerator } from './kernel/ids.js';
+export { deriveEventId, isUuid, randomIds, seededIds, seededRandom, type IdGenerator } from './kernel/ids.js';
 export { isNormalInstant, parseInstant, toInstant, type Instant } from './kernel/instant.js';
 export {
   ERASED,

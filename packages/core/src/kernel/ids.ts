@@ -16,8 +16,8 @@ export const randomIds: IdGenerator = {
   streamId: (prefix = '') => prefix + nanoid(STREAM_ID_SIZE),
 };
 
-/** mulberry32: a small, well-known PRNG; enough for reproducible test ids, not for secrets. */
-const mulberry32 = (seed: number) => {
+/** A seeded random number generator in [0, 1) (mulberry32): reproducible workloads and ids, never secrets. */
+export const seededRandom = (seed: number): (() => number) => {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -30,7 +30,7 @@ const mulberry32 = (seed: number) => {
 
 /** Deterministic ids from a seed: the same seed gives the same sequence of ids. */
 export const seededIds = (seed: number): IdGenerator => {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const bytes = (size: number) => {
     const out = new Uint8Array(size);
     for (let i = 0; i < size; i++) out[i] = Math.floor(random() * 256);
