@@ -14,18 +14,8 @@ import { createContractRegistry, type ContractEvent } from '@itt-ledger/core/tes
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createInMemoryEventStore } from './inMemoryEventStore.js';
+import { stock, type Items, type Notes } from './projections.fixtures.js';
 
-type Items = Extract<ContractEvent, { type: 'ItemAdded' | 'ItemRemoved' }>;
-type Notes = Extract<ContractEvent, { type: 'NoteWritten' }>;
-
-const stock = defineProjection<Items, Readonly<Record<string, number>>>({
-  name: 'stock',
-  initialState: () => ({}),
-  handlers: {
-    ItemAdded: (s, { data }) => ({ ...s, [data.itemId]: (s[data.itemId] ?? 0) + data.quantity }),
-    ItemRemoved: (s, { data }) => ({ ...s, [data.itemId]: 0 }),
-  },
-});
 const notes = defineProjection<Notes, readonly string[]>({ name: 'notes', initialState: () => [], handlers: { NoteWritten: (s, e) => [...s, e.eventId] } });
 const perItem = definePartitionedProjection<Items, readonly bigint[]>({
   name: 'perItem',

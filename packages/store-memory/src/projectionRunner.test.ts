@@ -17,21 +17,8 @@ import {
 import { createContractRegistry, type ContractEvent } from '@itt-ledger/core/testing/contract';
 import { describe, expect, it } from 'vitest';
 import { createInMemoryEventStore } from './inMemoryEventStore.js';
+import { stock, type Items, type Notes } from './projections.fixtures.js';
 
-type Items = Extract<ContractEvent, { type: 'ItemAdded' | 'ItemRemoved' }>;
-type Notes = Extract<ContractEvent, { type: 'NoteWritten' }>;
-
-const stock = defineProjection<Items, Readonly<Record<string, number>>>({
-  name: 'stock',
-  initialState: () => ({}),
-  handlers: {
-    ItemAdded: (s, { data }) => ({ ...s, [data.itemId]: (s[data.itemId] ?? 0) + data.quantity }),
-    ItemRemoved: (s, { data }) => {
-      const { [data.itemId]: _gone, ...rest } = s;
-      return rest;
-    },
-  },
-});
 const noteCount = defineProjection<Notes, number>({ name: 'noteCount', initialState: () => 0, handlers: { NoteWritten: (n) => n + 1 } });
 const addsPerItem = definePartitionedProjection<Items, number>({
   name: 'addsPerItem',
