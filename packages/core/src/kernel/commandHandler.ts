@@ -85,14 +85,15 @@ export const createCommandHandler = <C, E extends SE, S, SE extends DomainEvent 
       if (decided.length === 0) {
         return { state, events: [], nextExpectedRevision: current, attempts: attempt, alreadyHandled: false };
       }
-      const toAppend = decided.map((event, index): NewEvent<SE> => {
-        const base = { ...event, occurredAt } as NewEvent<SE>;
-        return {
-          ...base,
-          ...(options.metadata ? { metadata: options.metadata } : {}),
-          ...(options.commandId === undefined ? {} : { eventId: deriveEventId(streamId, options.commandId, index) }),
-        };
-      });
+      const toAppend = decided.map(
+        (event, index) =>
+          ({
+            ...event,
+            occurredAt,
+            ...(options.metadata ? { metadata: options.metadata } : {}),
+            ...(options.commandId === undefined ? {} : { eventId: deriveEventId(streamId, options.commandId, index) }),
+          }),
+      );
       const expectedRevision = options.expectedRevision ?? (streamRevision === undefined ? 'no_stream' : streamRevision);
       try {
         const result = await store.appendToStream(streamId, toAppend, { expectedRevision });

@@ -123,8 +123,8 @@ export const createProjectionRunner = <E extends DomainEvent>(options: Projectio
     }
     if (moved) sinceSave++;
   };
-  // A state store owns what it is given: a database serialises it, the in-memory one clones it.
   let sinceSave = 0;
+  // A state store owns what it is given: a database serialises it, the in-memory one clones it.
   const save = async () => {
     sinceSave = 0;
     if (stateStore) await Promise.all(slots.map((slot) => stateStore.save(slot.projection.name, { state: slot.state, position: slot.position })));
@@ -142,7 +142,7 @@ export const createProjectionRunner = <E extends DomainEvent>(options: Projectio
     return lowest ?? 'start';
   };
 
-  const catchUpNow = async (policy: CheckpointPolicy) => {
+  const foldToEnd = async () => {
     await load();
     if (eventTypes.length === 0) return;
     let from = lowestCheckpoint();
@@ -154,11 +154,14 @@ export const createProjectionRunner = <E extends DomainEvent>(options: Projectio
       // Positions need not be contiguous, so the next page starts at (and skips) the last event seen.
       from = last.globalPosition;
     }
-    await saveIf(policy);
   };
 
   const runner: ProjectionRunner = {
-    catchUp: (catchUpOptions = {}) => serially(() => catchUpNow(catchUpOptions.checkpoint ?? 'always')),
+    catchUp: (catchUpOptions = {}) =>
+      serially(async () => {
+        await foldToEnd();
+        await saveIf(catchUpOptions.checkpoint ?? 'always');
+      }),
     rebuild: () =>
       serially(async () => {
         await load();
@@ -166,7 +169,7 @@ export const createProjectionRunner = <E extends DomainEvent>(options: Projectio
           slot.state = slot.projection.initialState();
           slot.position = undefined;
         }
-        await catchUpNow('always');
+        await foldToEnd();
         await save();
       }),
     checkpoint: () => serially(save),
