@@ -1,7 +1,7 @@
 import { aggregateStream } from './aggregate.js';
 import type { Clock } from './clock.js';
 import type { Decider } from './decider.js';
-import type { DomainEvent, EventMetadata, NewEvent } from './envelope.js';
+import type { DomainEvent, EventMetadata } from './envelope.js';
 import { InvalidArgumentError, WrongExpectedRevisionError } from './errors.js';
 import { deriveEventId } from './ids.js';
 import { toInstant, type Instant } from './instant.js';
@@ -85,15 +85,12 @@ export const createCommandHandler = <C, E extends SE, S, SE extends DomainEvent 
       if (decided.length === 0) {
         return { state, events: [], nextExpectedRevision: current, attempts: attempt, alreadyHandled: false };
       }
-      const toAppend = decided.map(
-        (event, index) =>
-          ({
-            ...event,
-            occurredAt,
-            ...(options.metadata ? { metadata: options.metadata } : {}),
-            ...(options.commandId === undefined ? {} : { eventId: deriveEventId(streamId, options.commandId, index) }),
-          }),
-      );
+      const toAppend = decided.map((event, index) => ({
+        ...event,
+        occurredAt,
+        ...(options.metadata ? { metadata: options.metadata } : {}),
+        ...(options.commandId === undefined ? {} : { eventId: deriveEventId(streamId, options.commandId, index) }),
+      }));
       const expectedRevision = options.expectedRevision ?? (streamRevision === undefined ? 'no_stream' : streamRevision);
       try {
         const result = await store.appendToStream(streamId, toAppend, { expectedRevision });
