@@ -99,3 +99,20 @@ export {
   planSubscription,
   type ReadPlan,
 } from './kernel/readOptions.js';
+
+// The school calendar: dates without a zone, weeks, academic years.
+export { academicYearEnd, academicYearOf, academicYearSchema, academicYearStart, isAcademicYear, nextAcademicYear, previousAcademicYear, toAcademicYear, type AcademicYear } from './calendar/academicYear.js';
+export { addDays, dayNumber, dayOfWeek, daysBetween, fromDayNumber, isLocalDate, localDateOf, localDateSchema, maxDate, minDate, toLocalDate, weekStartOf, weeksBetween, type LocalDate } from './calendar/localDate.js';
+
+// Rules are data: dated rule sets per academic year, each value citing ../shared/domain.md.
+export { createRuleBook, standardRuleBook, type RuleBook } from './rules/ruleBook.js';
+export { REGIONS, type DateRange, type Region, type RuleSet } from './rules/ruleSet.js';
+export { assumed, sourced, type Sourced } from './rules/sourced.js';
+export { sourcedValues } from './rules/sourcedValues.js';
+export { standardRuleSets } from './rules/standardRuleSets.js';
+
+// --- trainees, placements, mentoring records and the weekly entitlement (docs/domain/placements.md)
+
+// --- review points, targets, lead-mentor QA and Individual Recovery Plans (docs/domain/progress.md)
+
+// --- mentors, training, Mentor Development Review, lead mentors and funding (docs/domain/mentors.md)
