@@ -1,0 +1,103 @@
+import type { AcademicYear } from '../calendar/academicYear.js';
+import { aggregateStream } from '../kernel/aggregate.js';
+import type { Clock } from '../kernel/clock.js';
+import { createCommandHandler, type HandleOptions, type HandleResult, type RetryPolicy } from '../kernel/commandHandler.js';
+import type { DomainEvent } from '../kernel/envelope.js';
+import { CommandRejectedError, InvalidArgumentError } from '../kernel/errors.js';
+import type { EventStore } from '../kernel/store.js';
+import type { LeadMentorCommand } from '../leadMentor/commands.js';
+import { leadMentorDecider, type LeadMentorState } from '../leadMentor/decider.js';
+import { leadMentorStreamId, type LeadMentorEvent } from '../leadMentor/events.js';
+import type { MentorDevelopmentReviewCommand } from '../mentorDevelopmentReview/commands.js';
+import { mentorDevelopmentReviewDecider, type MentorDevelopmentReviewState } from '../mentorDevelopmentReview/decider.js';
+import { mentorDevelopmentReviewStreamId, type MentorDevelopmentReviewEvent } from '../mentorDevelopmentReview/events.js';
+import type { MentorSupportCommand } from '../mentorSupport/commands.js';
+import { mentorSupportDecider, type MentorSupportState } from '../mentorSupport/decider.js';
+import { mentorSupportStreamId, type MentorSupportEvent } from '../mentorSupport/events.js';
+import type { MentorTrainingCommand } from '../mentorTraining/commands.js';
+import { mentorTrainingDecider, type MentorTrainingState } from '../mentorTraining/decider.js';
+import { mentorTrainingStreamId, type MentorTrainingEvent } from '../mentorTraining/events.js';
+import { providerTrainingRequirementDecider, type ProviderTrainingRequirementCommand, type ProviderTrainingRequirementState } from '../mentorTraining/requirementDecider.js';
+import { providerTrainingRequirementStreamId, type ProviderTrainingRequirementEvent } from '../mentorTraining/requirementEvents.js';
+import type { MentorCommand } from './commands.js';
+import { mentorDecider, type MentorState } from './decider.js';
+import { mentorsDomainDefinitions, type MentorsDomainEvent } from './domain.js';
+import { mentorStreamId, type MentorEvent } from './events.js';
+
+export interface MentorCommandsDeps<SE extends DomainEvent> {
+  /** A store whose registry knows every event of `mentorsDomainDefinitions` (and maybe more). */
+  readonly store: EventStore<SE>;
+  readonly clock: Clock;
+  readonly retry?: RetryPolicy;
+}
+
+type Handled<E extends DomainEvent, S> = Promise<HandleResult<E, S>>;
+
+export interface MentorCommands {
+  mentor(mentorId: string, command: MentorCommand, options?: HandleOptions): Handled<MentorEvent, MentorState>;
+  training(mentorId: string, command: MentorTrainingCommand, options?: HandleOptions): Handled<MentorTrainingEvent, MentorTrainingState>;
+  requirement(command: ProviderTrainingRequirementCommand, options?: HandleOptions): Handled<ProviderTrainingRequirementEvent, ProviderTrainingRequirementState>;
+  review(mentorId: string, academicYear: AcademicYear, command: MentorDevelopmentReviewCommand, options?: HandleOptions): Handled<MentorDevelopmentReviewEvent, MentorDevelopmentReviewState>;
+  leadMentor(mentorId: string, command: LeadMentorCommand, options?: HandleOptions): Handled<LeadMentorEvent, LeadMentorState>;
+  support(mentorId: string, command: MentorSupportCommand, options?: HandleOptions): Handled<MentorSupportEvent, MentorSupportState>;
+}
+
+/**
+ * The application service for mentors. Every command about a mentor's training, review, lead-mentor role or
+ * support first reads the mentor's stream and is refused (`mentor.not-registered`) for a mentor never
+ * registered: the deciders stay pure and see one stream each.
+ */
+export const mentorCommands = <SE extends DomainEvent>(deps: MentorCommandsDeps<SE>): MentorCommands => {
+  const known = new Set<string>(deps.store.registry.types);
+  const missing = mentorsDomainDefinitions.map((definition) => definition.type).filter((type) => !known.has(type));
+  if (missing.length > 0) throw new InvalidArgumentError('store.registry', `the store does not know ${missing.join(', ')}`);
+  // Checked above: the store knows every event these deciders write.
+  const store = deps.store as unknown as EventStore<MentorsDomainEvent>;
+  const common = { store, clock: deps.clock, ...(deps.retry ? { retry: deps.retry } : {}) };
+  const handleMentor = createCommandHandler({ ...common, decider: mentorDecider });
+  const handleTraining = createCommandHandler({ ...common, decider: mentorTrainingDecider });
+  const handleRequirement = createCommandHandler({ ...common, decider: providerTrainingRequirementDecider });
+  const handleReview = createCommandHandler({ ...common, decider: mentorDevelopmentReviewDecider });
+  const handleLeadMentor = createCommandHandler({ ...common, decider: leadMentorDecider });
+  const handleSupport = createCommandHandler({ ...common, decider: mentorSupportDecider });
+
+  const registered = async (mentorId: string): Promise<void> => {
+    const { state } = await aggregateStream(store, mentorStreamId(mentorId), mentorDecider);
+    if (state.status !== 'registered') throw new CommandRejectedError('mentor.not-registered', `mentor ${mentorId} is not registered`, 'mentorId');
+  };
+  /** A command naming a mentor must name the one whose stream it goes to. */
+  const sameMentor = (mentorId: string, command: object, field: 'mentorId' | 'leadMentorId' = 'mentorId'): void => {
+    const named = (command as Partial<Record<typeof field, unknown>>)[field];
+    if (named !== undefined && named !== mentorId) throw new InvalidArgumentError(field, `the command is for ${JSON.stringify(named)}, not ${mentorId}`);
+  };
+  const forMentor =
+    <C extends object, E extends DomainEvent, S>(
+      handle: (streamId: string, command: C, options?: HandleOptions) => Handled<E, S>,
+      streamId: (mentorId: string) => string,
+      field: 'mentorId' | 'leadMentorId' = 'mentorId',
+    ) =>
+    async (mentorId: string, command: C, options?: HandleOptions): Handled<E, S> => {
+      sameMentor(mentorId, command, field);
+      await registered(mentorId);
+      return handle(streamId(mentorId), command, options);
+    };
+
+  return {
+    mentor: async (mentorId, command, options) => {
+      sameMentor(mentorId, command);
+      return handleMentor(mentorStreamId(mentorId), command, options);
+    },
+    training: forMentor(handleTraining, mentorTrainingStreamId),
+    requirement: (command, options) => handleRequirement(providerTrainingRequirementStreamId(command.providerId), command, options),
+    review: async (mentorId, academicYear, command, options) => {
+      sameMentor(mentorId, command);
+      if (command.type === 'StartMentorDevelopmentReview' && command.academicYear !== academicYear) {
+        throw new InvalidArgumentError('academicYear', `the command starts the ${command.academicYear} review, not ${academicYear}`);
+      }
+      await registered(mentorId);
+      return handleReview(mentorDevelopmentReviewStreamId(mentorId, academicYear), command, options);
+    },
+    leadMentor: forMentor(handleLeadMentor, leadMentorStreamId, 'leadMentorId'),
+    support: forMentor(handleSupport, mentorSupportStreamId),
+  };
+};

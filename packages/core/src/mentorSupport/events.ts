@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { academicYearSchema } from '../calendar/academicYear.js';
+import { localDateSchema } from '../calendar/localDate.js';
+import { defineEvent, type EventsOf } from '../kernel/eventDefinition.js';
+import { createEventRegistry } from '../kernel/registry.js';
+import { idSchema } from '../school/events.js';
+
+/** Recognition mentors asked for (seed 002): certificates, accredited hours, qualifications, titles, pay, public thanks. */
+export const RECOGNITION_KINDS = ['training_certificate', 'accredited_hours', 'qualification', 'title', 'pay', 'public_acknowledgement'] as const;
+export type RecognitionKind = (typeof RECOGNITION_KINDS)[number];
+
+/** Minutes in a week: the schema's bound on time in one week, not a rule. */
+const weekMinutes = z.number().int().min(0).max(7 * 24 * 60);
+
+/** The school protects this much of the mentor's time each week for mentoring, from `effectiveFrom` (seed 002). */
+export const MentorProtectedTimeAllocated = defineEvent(
+  'MentorProtectedTimeAllocated',
+  z.object({ mentorId: idSchema, schoolId: idSchema, academicYear: academicYearSchema, minutesPerWeek: weekMinutes, effectiveFrom: localDateSchema }),
+);
+
+/**
+ * How much protected time the mentor used in the week starting `weekOf` (a Monday), and how much mentoring
+ * they did in their PPA time instead (seed 002: "mentors give up PPA time"). A later record of the same
+ * week replaces it.
+ */
+export const MentorProtectedTimeUseRecorded = defineEvent(
+  'MentorProtectedTimeUseRecorded',
+  z.object({ mentorId: idSchema, weekOf: localDateSchema, minutesUsed: weekMinutes, minutesFromPpa: weekMinutes.optional() }),
+);
+
+/** Recognition given to the mentor, e.g. a certificate for completed training or accredited hours (seed 002, seed 003). */
+export const MentorRecognitionAwarded = defineEvent(
+  'MentorRecognitionAwarded',
+  z.object({
+    recognitionId: idSchema,
+    mentorId: idSchema,
+    kind: z.enum(RECOGNITION_KINDS),
+    title: z.string().min(1).max(300),
+    awardedOn: localDateSchema,
+    awardedBy: idSchema,
+    academicYear: academicYearSchema.optional(),
+    /** For accredited hours: the minutes accredited. */
+    accreditedMinutes: z.number().int().min(1).max(1000 * 60).optional(),
+  }),
+);
+
+export const MentorRecognitionRevoked = defineEvent('MentorRecognitionRevoked', z.object({ recognitionId: idSchema, mentorId: idSchema, reason: z.string().min(1).max(500) }));
+
+export const mentorSupportEventDefinitions = [MentorProtectedTimeAllocated, MentorProtectedTimeUseRecorded, MentorRecognitionAwarded, MentorRecognitionRevoked] as const;
+export const mentorSupportRegistry = createEventRegistry(mentorSupportEventDefinitions);
+export type MentorSupportEvent = EventsOf<typeof mentorSupportEventDefinitions>;
+
+export const mentorSupportStreamId = (mentorId: string): string => `mentorSupport-${mentorId}`;
