@@ -25,6 +25,8 @@ export interface RuleSet {
     readonly partTimeProRata: Sourced<boolean>;
     /** Short weeks in a row that flag a trainee's entitlement for action. */
     readonly shortWeeksInARowForAction: Sourced<number>;
+    /** The longest single mentoring record accepted, in minutes: a longer one is refused as absurd. */
+    readonly maximumRecordMinutes: Sourced<number>;
   };
   readonly mentorTraining: {
     /** `null` once there is no minimum ("sufficient high-quality training", as the provider decides). */
@@ -35,6 +37,8 @@ export interface RuleSet {
   readonly funding: {
     readonly initialHoursCap: Sourced<number>;
     readonly refresherHoursCap: Sourced<number>;
+    /** Hours on a claim are whole hours: training minutes are floored to this unit. */
+    readonly claimHourMinutes: Sourced<number>;
     readonly hourlyRatePence: { readonly [R in Region]: Sourced<number> };
     readonly trainingWindow: Sourced<DateRange>;
     readonly assurance: {
@@ -49,6 +53,8 @@ export interface RuleSet {
     readonly minimumSchools: Sourced<number>;
     readonly weeks: Sourced<number>;
     readonly weeksFourYearUndergraduate: Sourced<number>;
+    /** Whether a trainee may have two placements on overlapping dates. */
+    readonly overlappingPlacementsAllowed: Sourced<boolean>;
   };
   readonly recoveryPlans: {
     readonly maximumTargets: Sourced<number>;
@@ -57,5 +63,11 @@ export interface RuleSet {
   readonly reviewPoints: {
     /** Practice, not a DfE rule: providers configure their own stages. */
     readonly defaultStages: Sourced<readonly string[]>;
+    /** The longest a target set at a review point may run before it is due ("short-term"), in days. */
+    readonly targetLongestTermDays: Sourced<number>;
+  };
+  readonly leadMentor: {
+    /** Days after which a lead mentor's check-in with a mentor or trainee on placement is overdue. */
+    readonly checkInIntervalDays: Sourced<number>;
   };
 }

@@ -24,6 +24,7 @@ const rulesOf2024: RuleSet = {
     weeklyEntitlementMinutes: sourced(90, ENTITLEMENT, 'at least 1.5 hours per week', ENTITLEMENT_SOURCE),
     partTimeProRata: assumed(true, ENTITLEMENT, 'at least 1.5 hours per week', 'no source states it; pro rata by FTE is assumed'),
     shortWeeksInARowForAction: assumed(2, ENTITLEMENT, 'at least 1.5 hours per week', 'no source sets a trigger; two short weeks in a row is assumed'),
+    maximumRecordMinutes: assumed(480, ENTITLEMENT, 'at least 1.5 hours per week', 'no source sets a bound; one record of more than a school day (8 hours) is assumed a mistake'),
   },
   mentorTraining: {
     initialMinimumHours: sourced(20, INITIAL, '20 hours', MINIMUMS_SOURCE),
@@ -33,6 +34,7 @@ const rulesOf2024: RuleSet = {
   funding: {
     initialHoursCap: sourced(20, FUNDED_INITIAL, 'up to 20, per accredited provider', FUNDED_SOURCE),
     refresherHoursCap: sourced(6, 'funded refresher hours per mentor', 'up to 6', FUNDED_SOURCE),
+    claimHourMinutes: sourced(60, 'hours on a claim', 'whole hours, more than 0', 'itt-mentor-services'),
     hourlyRatePence: {
       inner_london: sourced(5360, 'hourly rate, inner London', '£53.60', RATE_SOURCE),
       outer_london: sourced(4825, 'hourly rate, outer London', '£48.25', RATE_SOURCE),
@@ -50,6 +52,7 @@ const rulesOf2024: RuleSet = {
     minimumSchools: sourced(2, PLACEMENTS, 'at least 2 schools', PLACEMENTS_SOURCE),
     weeks: sourced(24, PLACEMENTS, '24 weeks', PLACEMENTS_SOURCE),
     weeksFourYearUndergraduate: sourced(32, PLACEMENTS, '32 on 4-year undergraduate courses', PLACEMENTS_SOURCE),
+    overlappingPlacementsAllowed: assumed(false, PLACEMENTS, 'at least 2 schools', 'no source lets a trainee be in two placements at once; refused unless a provider configures otherwise'),
   },
   recoveryPlans: {
     maximumTargets: assumed(3, PRACTICE, 'at most 3 SMART targets', PRACTICE_SOURCE),
@@ -57,6 +60,10 @@ const rulesOf2024: RuleSet = {
   },
   reviewPoints: {
     defaultStages: assumed(['introductory', 'development', 'consolidation'], PRACTICE, 'introductory, development, consolidation', PRACTICE_SOURCE),
+    targetLongestTermDays: assumed(42, 'Processes the seeds describe', 'small, short-term achievable targets', 'seed 004; no source sets a length: six weeks (about a half term) is assumed'),
+  },
+  leadMentor: {
+    checkInIntervalDays: assumed(14, 'Processes the seeds describe', 'regular check-ins', 'seed 004; no source sets an interval: a check-in a fortnight is assumed'),
   },
 };
 
