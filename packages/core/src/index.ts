@@ -497,3 +497,6 @@ export type { CorrectRuleValue, RuleCorrectionCommand } from './funding/ruleCorr
 export { createRuleCorrectionDecider, type RuleCorrectionsState } from './funding/ruleCorrection/decider.js';
 export { RuleValueCorrected, ruleCorrectionEventDefinitions, ruleCorrectionsStreamId, ruleValueSchema, type RuleCorrectionEvent, type RuleValue, type RuleValueCorrectedData } from './funding/ruleCorrection/events.js';
 // end of funding
+
+// --- the whole domain in one registry
+export { createIttLedgerRegistry, ittLedgerEventDefinitions, type IttLedgerEvent, type IttLedgerEventType } from './domain.js';
