@@ -191,7 +191,8 @@ export {
   type PlacementEvent,
   type PlacementLifecycleEvent,
 } from './placement/events.js';
-export { formatBehindTable, formatEntitlementTable, textTable } from './entitlement/format.js';
+export { formatBehindTable, formatEntitlementTable } from './entitlement/format.js';
+export { textTable } from './text/textTable.js';
 export {
   entitlementAsOf,
   entitlementProjections,

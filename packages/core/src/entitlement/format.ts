@@ -1,18 +1,6 @@
 import type { EntitlementRow, EntitlementSummary } from './summary.js';
 import type { BehindRow } from './queries.js';
-
-type Align = 'left' | 'right';
-
-/** A plain-text table: columns padded to their widest cell, a dashed rule under the header. */
-export const textTable = (headers: readonly string[], rows: readonly (readonly string[])[], align: readonly Align[] = []): string[] => {
-  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, i) => (align[i] === 'right' ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  return [line(headers), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)];
-};
+import { textTable } from '../text/textTable.js';
 
 const flagText = (row: EntitlementRow): string =>
   row.flag ? `ACTION: ${row.flag.streak} short in a row (${row.flag.rule} = ${row.flag.threshold.value})` : '';
@@ -39,7 +27,7 @@ export const formatEntitlementTable = (summary: EntitlementSummary): string => {
   const table = textTable(
     ['week of', 'status', 'entitled', 'received', 'shortfall', 'exempt', 'streak', 'flag'],
     summary.weeks.map(cells),
-    ['left', 'left', 'right', 'right', 'right', 'left', 'right', 'left'],
+    [2, 3, 4, 6],
   );
   const totals =
     `weeks met ${summary.weeksMet}, short ${summary.weeksShort}, exempt ${summary.weeksExempt}; ` +
@@ -53,5 +41,5 @@ export const formatBehindTable = (rows: readonly BehindRow[], by: 'school' | 'me
   textTable(
     [by, 'trainees', 'behind', 'flagged', 'behind now'],
     rows.map((row) => [row.id, String(row.trainees), String(row.behind), String(row.flagged), row.behindTraineeIds.join(' ')]),
-    ['left', 'right', 'right', 'right', 'left'],
+    [1, 2, 3],
   ).join('\n') + '\n';

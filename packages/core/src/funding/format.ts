@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '../kernel/errors.js';
 import type { MentorAllowance } from './claimableAmount.js';
 import type { AmountChange, RegisterRate } from './register.js';
 import type { RegisterView } from './registerViews.js';
+import { textTable } from '../text/textTable.js';
 
 const group = (digits: string): string => digits.replace(/\B(?=(\d{3})+$)/g, ',');
 
@@ -16,15 +17,6 @@ export const formatPence = (pence: number): string => {
 /** `+£12.40` or `-£3.00`: a difference, always signed. */
 export const formatPenceDifference = (pence: number): string => (pence >= 0 ? `+${formatPence(pence)}` : formatPence(pence));
 
-const table = (headers: readonly string[], rows: readonly (readonly string[])[], right: readonly number[]): string[] => {
-  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, i) => (right.includes(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(headers), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)];
-};
 
 const describeRate = (rate: RegisterRate): string =>
   `${formatPence(rate.pence)}/h, ${rate.source} (domain.md: ${rate.rule})${rate.correctedBecause === undefined ? '' : `; corrected: ${rate.correctedBecause}`}`;
@@ -55,7 +47,7 @@ export const formatClaimsRegister = (title: string, register: RegisterView): str
   ]);
   const { totals } = register;
   const out = [title, '='.repeat(title.length)];
-  out.push(...table(['claim', 'school', 'mentor', 'hours', 'rate/h', 'amount', 'status'], [...rows, ['total', '', '', String(totals.hours), '', formatPence(totals.amountPence), '']], [3, 4, 5]));
+  out.push(...textTable(['claim', 'school', 'mentor', 'hours', 'rate/h', 'amount', 'status'], [...rows, ['total', '', '', String(totals.hours), '', formatPence(totals.amountPence), '']], [3, 4, 5]));
   out.push('', `claims ${totals.claims}, lines ${totals.lines}; paid ${formatPence(totals.paidPence)}, clawed back ${formatPence(totals.clawedBackPence)}`);
   const rates = [...new Set(register.claims.map((claim) => `${claim.region}: ${describeRate(claim.rate)}`))];
   if (rates.length > 0) out.push('', 'rates', ...rates.map((rate) => `  ${rate}`));

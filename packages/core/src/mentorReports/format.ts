@@ -5,6 +5,7 @@ import type { LeadMentorCaseload } from '../leadMentor/caseload.js';
 import type { TrainingComplianceRow } from '../mentorTraining/compliance.js';
 import { TRAINING_MODES, type TrainingMode } from '../mentorTraining/events.js';
 import type { MentorPortfolio } from './portfolio.js';
+import { textTable } from '../text/textTable.js';
 
 const MINUTES_PER_HOUR = 60;
 
@@ -22,15 +23,6 @@ const MODE_LABELS: Readonly<Record<TrainingMode, string>> = {
   placement_specific_support: 'placement',
 };
 
-const table = (headers: readonly string[], rows: readonly (readonly string[])[], right: readonly number[] = []): string[] => {
-  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, i) => (right.includes(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(headers), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)];
-};
 
 const nameOf = (name: string | Erased | undefined, fallback: string): string => (name === undefined ? fallback : revealOr(name, '[erased]'));
 
@@ -68,7 +60,7 @@ const describeStatus = (row: TrainingComplianceRow): string => {
  */
 export const formatTrainingCompliance = (title: string, rows: readonly TrainingComplianceRow[], today: LocalDate): string => {
   const sorted = [...rows].sort((a, b) => (a.academicYear + nameOf(a.mentorName, a.mentorId) < b.academicYear + nameOf(b.mentorName, b.mentorId) ? -1 : 1));
-  const body = table(
+  const body = textTable(
     ['mentor', 'year', 'provider', 'purpose', ...TRAINING_MODES.map((mode) => MODE_LABELS[mode]), 'trained', 'prior learning', 'required', 'status'],
     sorted.map((row) => [
       nameOf(row.mentorName, row.mentorId),
@@ -113,7 +105,7 @@ export const formatMentorPortfolio = (portfolio: MentorPortfolio): string => {
     out.push(`  scale: ${review.scale.map((label, i) => `${i + 1} ${label}`).join(', ')}`);
     out.push(`  priority area: ${review.priorityArea?.title ?? 'not chosen'}`);
     const stages = review.areas[0]?.means.map((m) => `${m.stage} ${m.ratedOn}`) ?? [];
-    out.push(...table(['area', ...stages], review.areas.map((area) => [area.title, ...area.means.map((m) => m.mean.toFixed(1))]), stages.map((_, i) => i + 1)).map((line) => `  ${line}`));
+    out.push(...textTable(['area', ...stages], review.areas.map((area) => [area.title, ...area.means.map((m) => m.mean.toFixed(1))]), stages.map((_, i) => i + 1)).map((line) => `  ${line}`));
     for (const a of review.actions) {
       out.push(`  action ${a.actionId} (${a.origin}, ${a.areaId}): ${revealOr(a.text, '[erased]')}; added ${a.addedOn}${a.completedOn ? `, done ${a.completedOn}` : ', open'}`);
     }
@@ -134,7 +126,7 @@ export const formatLeadMentorCaseload = (caseload: LeadMentorCaseload, today: Lo
       ...school.mentors.map((m) => ['mentor', nameOf(m.name, m.mentorId), m.traineeIds.join(', '), m.lastCheckIn ?? '-', m.dueBy, m.overdue ? 'OVERDUE' : '', `${m.supervisions} supervision(s)`]),
       ...school.trainees.map((t) => ['trainee', nameOf(t.name, t.traineeId), t.mentorIds.join(', '), t.lastCheckIn ?? '-', t.dueBy, t.overdue ? 'OVERDUE' : '', `${t.jointObservations} joint observation(s)`]),
     ];
-    out.push(...table(['who', 'name', 'with', 'last check-in', 'due by', '', 'support'], rows).map((line) => `  ${line}`));
+    out.push(...textTable(['who', 'name', 'with', 'last check-in', 'due by', '', 'support'], rows).map((line) => `  ${line}`));
   }
   out.push('', caseload.overdue.length === 0 ? 'No check-ins overdue.' : 'Overdue check-ins:');
   for (const o of caseload.overdue) out.push(`  ${o.subject} ${nameOf(o.name, o.id)} at ${o.schoolId}: due ${o.dueBy}, ${o.daysOverdue} day(s) overdue`);
