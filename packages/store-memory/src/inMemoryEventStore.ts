@@ -35,6 +35,12 @@ export interface InMemoryEventStore<E extends DomainEvent> extends EventStore<E>
   readonly size: () => number;
 }
 
+// Revisions below this are shared bigints, made once: most streams are short, and each bigint made per
+// event is one more object for the collector to copy.
+const SHARED_REVISIONS = 4096;
+const sharedRevisions: bigint[] = [];
+const revision = (n: number): bigint => (n < SHARED_REVISIONS ? (sharedRevisions[n] ??= BigInt(n)) : BigInt(n));
+
 /**
  * The whole store port in one process. The global log is an array and an event's global position is its
  * index in it; a stream is the list of its events. Appends run without an `await` between the checks and
@@ -44,7 +50,15 @@ export const createInMemoryEventStore = <E extends DomainEvent>(options: InMemor
   const { registry, clock = systemClock, ids = randomIds } = options;
   const log: StoredEvent<E>[] = [];
   const streams = new Map<string, StoredEvent<E>[]>();
+  // Where each event id stands, for idempotent appends with 'any' or 'stream_exists' (the others know where
+  // to look). Indexed lazily, up to `indexed` in the log: most appends never need it, and a Map entry per
+  // event costs more than the rest of an append's bookkeeping.
   const byEventId = new Map<string, StoredEvent<E>>();
+  let indexed = 0;
+  const findEvent = (eventId: string): StoredEvent<E> | undefined => {
+    for (; indexed < log.length; indexed++) byEventId.set(log[indexed]!.eventId, log[indexed]!);
+    return byEventId.get(eventId);
+  };
   const wakers = new Set<() => void>();
   let closed = false;
 
@@ -52,7 +66,7 @@ export const createInMemoryEventStore = <E extends DomainEvent>(options: InMemor
     if (closed) throw new StoreUnavailableError('the in-memory event store has been closed');
   };
   const wakeAll = () => {
-    for (const wake of [...wakers]) wake();
+    if (wakers.size > 0) for (const wake of [...wakers]) wake();
   };
 
   const store: InMemoryEventStore<E> = {
@@ -61,16 +75,17 @@ export const createInMemoryEventStore = <E extends DomainEvent>(options: InMemor
 
     appendToStream: async (streamId, events, appendOptions = {}) => {
       ensureOpen();
-      checkStreamId(streamId);
+      const stream = streams.get(streamId);
+      // A stream that exists was created with a checked id.
+      if (!stream) checkStreamId(streamId);
       const expected = checkExpectedRevisionOption(appendOptions.expectedRevision);
       const prepared = registry.prepare(events, ids);
-      const stream = streams.get(streamId);
       const replay = findIdempotentAppend(stream ?? [], prepared, expected, (eventId) => {
-        const found = byEventId.get(eventId);
+        const found = findEvent(eventId);
         return found?.streamId === streamId ? found.streamRevision : undefined;
       });
       if (replay) return replay;
-      const current = stream ? BigInt(stream.length - 1) : undefined;
+      const current = stream ? revision(stream.length - 1) : undefined;
       checkExpectedRevision(streamId, expected, current);
       if (prepared.length === 0) {
         const last = stream?.[stream.length - 1];
@@ -83,13 +98,12 @@ export const createInMemoryEventStore = <E extends DomainEvent>(options: InMemor
       for (const event of prepared) {
         stored = toStoredEvent<E>(event, {
           streamId,
-          streamRevision: BigInt(target.length),
+          streamRevision: revision(target.length),
           globalPosition: BigInt(log.length),
           recordedAt,
         });
         target.push(stored);
         log.push(stored);
-        byEventId.set(stored.eventId, stored);
       }
       wakeAll();
       return { nextExpectedRevision: stored!.streamRevision, position: stored!.globalPosition };

@@ -29,10 +29,16 @@ export const findIdempotentAppend = (
 ): AppendResult | undefined => {
   const first = batch[0];
   if (!first || stream.length === 0) return undefined;
-  const start =
-    expected === 'no_stream' ? 0n : typeof expected === 'bigint' ? expected + 1n : findRevision(first.eventId);
-  if (start === undefined || start < 0n || start + BigInt(batch.length) > BigInt(stream.length)) return undefined;
-  const offset = Number(start);
+  // Numbers, not bigints: this runs on every append, and a stream never nears 2^53 events.
+  let offset: number;
+  if (expected === 'no_stream') offset = 0;
+  else if (typeof expected === 'bigint') offset = Number(expected) + 1;
+  else {
+    const found = findRevision(first.eventId);
+    if (found === undefined) return undefined;
+    offset = Number(found);
+  }
+  if (offset < 0 || offset + batch.length > stream.length) return undefined;
   for (let i = 0; i < batch.length; i++) {
     if (stream[offset + i]?.eventId !== batch[i]?.eventId) return undefined;
   }

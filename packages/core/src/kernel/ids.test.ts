@@ -42,6 +42,14 @@ describe('randomIds', () => {
     expect(randomIds.eventId()).not.toBe(randomIds.eventId());
     expect(randomIds.streamId('x-')).toMatch(/^x-[A-Za-z0-9_-]{21}$/);
   });
+
+  it('keeps making distinct version 4 UUIDs across many refills of its pool', () => {
+    const many = Array.from({ length: 2_000 }, () => randomIds.eventId());
+    for (const id of many) expect(id).toMatch(UUID_V4);
+    expect(new Set(many).size).toBe(many.length);
+    // The variant nibble is spread over 8–b, as in any random v4 UUID.
+    expect(new Set(many.map((id) => id[19])).size).toBe(4);
+  });
 });
 
 describe('deriveEventId', () => {

@@ -126,6 +126,33 @@ describe('registry: prepare', () => {
     expect(error.issues).toEqual([{ path: ['eventId'], code: 'duplicate', message: 'repeats the id of event #1 in this batch' }]);
   });
 
+  it('finds a repeated event id in a large batch too', () => {
+    const eventId = '0b7c5b1e-3d2a-4f6e-9a1b-2c3d4e5f6a7b';
+    const batch = Array.from({ length: 40 }, (_, i) => (i === 3 || i === 31 ? moved({ eventId }) : moved()));
+    const error = validationError(batch);
+    expect(error.index).toBe(31);
+    expect(error.issues[0]?.message).toBe('repeats the id of event #3 in this batch');
+  });
+
+  it('stores metadata fields in one order, whatever order they were given in', () => {
+    const [a, b] = registry.prepare(
+      [moved({ metadata: { actor: 'a1', correlationId: 'c1' } }), moved({ metadata: { correlationId: 'c1', causationId: undefined, actor: 'a1' } as never })],
+      ids(),
+    );
+    expect(Object.keys(a?.metadata ?? {})).toEqual(['correlationId', 'actor']);
+    expect(b?.metadata).toEqual(a?.metadata);
+  });
+
+  it('checks metadata shared by the events of a batch, and each event that brings its own', () => {
+    const shared = { actor: 'a1' };
+    const [a, b] = registry.prepare([moved({ metadata: shared }), moved({ metadata: shared })], ids());
+    expect(b?.metadata).toBe(a?.metadata);
+    expect(Object.isFrozen(shared)).toBe(false);
+    const error = validationError([moved({ metadata: shared }), moved({ metadata: shared }), moved({ metadata: { actor: '' } })]);
+    expect(error.index).toBe(2);
+    expect(paths(error)).toEqual(['metadata.actor']);
+  });
+
   it('refuses unknown types and unknown versions', () => {
     expect(() => registry.prepare([{ type: 'Nope', data: {}, occurredAt: AT }], ids())).toThrow(UnknownEventTypeError);
     for (const schemaVersion of [0, 4, 1.5]) {

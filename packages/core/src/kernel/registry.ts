@@ -62,31 +62,95 @@ const EMPTY_METADATA: EventMetadata = Object.freeze({});
 const METADATA_FIELDS = ['correlationId', 'causationId', 'actor'] as const;
 const METADATA_MAX = 512;
 
+const isMetadataField = (key: string): key is keyof EventMetadata => key === 'correlationId' || key === 'causationId' || key === 'actor';
+const isMetadataText = (field: unknown): field is string => typeof field === 'string' && field.length > 0 && field.length <= METADATA_MAX;
+const isMetadataObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /**
- * Validates metadata and drops undefined fields, so that stored metadata is always the same shape.
- * Hand-written rather than zod: it runs for every event appended and read, and is three optional strings.
+ * Validates metadata and drops undefined fields, so that stored metadata is always the same shape (its
+ * fields in the order correlationId, causationId, actor); undefined when it is not valid
+ * ({@link metadataIssues} says why). Hand-written rather than zod, and with named rather than computed
+ * property writes: it runs for every event appended and read, and is three optional strings.
  */
-const parseMetadata = (value: unknown): { ok: true; value: EventMetadata } | { ok: false; issues: ValidationIssue[] } => {
-  if (value === undefined) return { ok: true, value: EMPTY_METADATA };
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, issues: [issue(['metadata'], 'invalid_type', 'expected an object')] };
-  }
-  const issues: ValidationIssue[] = [];
-  const out: { -readonly [K in keyof EventMetadata]: string } = {};
+const parseMetadata = (value: unknown): EventMetadata | undefined => {
+  if (value === undefined) return EMPTY_METADATA;
+  if (!isMetadataObject(value)) return undefined;
+  let correlationId: string | undefined;
+  let causationId: string | undefined;
+  let actor: string | undefined;
   for (const key of Object.keys(value)) {
-    const field = (value as Record<string, unknown>)[key];
-    if (!(METADATA_FIELDS as readonly string[]).includes(key)) {
-      issues.push(issue(['metadata', key], 'unrecognized_key', `unknown metadata field '${key}' (known: ${METADATA_FIELDS.join(', ')})`));
-    } else if (field === undefined) {
-      continue;
-    } else if (typeof field !== 'string' || field.length === 0 || field.length > METADATA_MAX) {
-      issues.push(issue(['metadata', key], 'invalid_type', `expected a string of 1 to ${METADATA_MAX} characters`));
+    const field = value[key];
+    if (field === undefined) {
+      if (!isMetadataField(key)) return undefined;
+    } else if (!isMetadataText(field)) {
+      return undefined;
+    } else if (key === 'correlationId') {
+      correlationId = field;
+    } else if (key === 'causationId') {
+      causationId = field;
+    } else if (key === 'actor') {
+      actor = field;
     } else {
-      out[key as keyof EventMetadata] = field;
+      return undefined;
     }
   }
-  if (issues.length > 0) return { ok: false, issues };
-  return { ok: true, value: Object.keys(out).length === 0 ? EMPTY_METADATA : Object.freeze(out) };
+  if (correlationId === undefined && causationId === undefined && actor === undefined) return EMPTY_METADATA;
+  const out: { -readonly [K in keyof EventMetadata]: string } = {};
+  if (correlationId !== undefined) out.correlationId = correlationId;
+  if (causationId !== undefined) out.causationId = causationId;
+  if (actor !== undefined) out.actor = actor;
+  return Object.freeze(out);
+};
+
+/** Why {@link parseMetadata} refused a value: the slow path, run only for an event that is refused. */
+const metadataIssues = (value: unknown): ValidationIssue[] => {
+  if (value === undefined) return [];
+  if (!isMetadataObject(value)) return [issue(['metadata'], 'invalid_type', 'expected an object')];
+  const issues: ValidationIssue[] = [];
+  for (const key of Object.keys(value)) {
+    const field = value[key];
+    if (!isMetadataField(key)) {
+      issues.push(issue(['metadata', key], 'unrecognized_key', `unknown metadata field '${key}' (known: ${METADATA_FIELDS.join(', ')})`));
+    } else if (field !== undefined && !isMetadataText(field)) {
+      issues.push(issue(['metadata', key], 'invalid_type', `expected a string of 1 to ${METADATA_MAX} characters`));
+    }
+  }
+  return issues;
+};
+
+const INVALID_INSTANT = 'expected an ISO 8601 date-time with a zone';
+const isPosition = (value: unknown): boolean => typeof value === 'bigint' && value >= 0n;
+
+/** Every reason a new event is refused, in field order; run only when the checks in `prepare` failed. */
+const newEventIssues = (event: NewEvent, parsed: z.ZodSafeParseResult<unknown>): ValidationIssue[] => {
+  const issues: ValidationIssue[] = [];
+  if (parseInstant(event.occurredAt) === undefined) issues.push(issue(['occurredAt'], 'invalid_instant', INVALID_INSTANT));
+  if (event.eventId !== undefined && !isUuid(event.eventId)) issues.push(issue(['eventId'], 'invalid_uuid', 'expected a UUID'));
+  issues.push(...metadataIssues(event.metadata));
+  if (!parsed.success) issues.push(...toIssues(parsed.error, ['data']));
+  return issues;
+};
+
+/** Every reason a recorded event is refused, in field order; run only when the checks in `decode` failed. */
+const recordIssues = (record: RecordedEvent, parsed: z.ZodSafeParseResult<unknown>): ValidationIssue[] => {
+  const issues: ValidationIssue[] = [];
+  if (parseInstant(record.occurredAt) === undefined) issues.push(issue(['occurredAt'], 'invalid_instant', INVALID_INSTANT));
+  if (parseInstant(record.recordedAt) === undefined) issues.push(issue(['recordedAt'], 'invalid_instant', INVALID_INSTANT));
+  if (!isUuid(record.eventId)) issues.push(issue(['eventId'], 'invalid_uuid', 'expected a UUID'));
+  if (!isPosition(record.streamRevision)) issues.push(issue(['streamRevision'], 'invalid_revision', 'expected a bigint ≥ 0'));
+  if (!isPosition(record.globalPosition)) issues.push(issue(['globalPosition'], 'invalid_position', 'expected a bigint ≥ 0'));
+  issues.push(...metadataIssues(record.metadata ?? undefined));
+  if (!parsed.success) issues.push(...toIssues(parsed.error, ['data']));
+  return issues;
+};
+
+const SMALL_BATCH = 16;
+const duplicateIdError = (type: string, schemaVersion: number, first: number, index: number) =>
+  new EventValidationError(type, schemaVersion, [issue(['eventId'], 'duplicate', `repeats the id of event #${first} in this batch`)], index);
+
+const refuseRecord = (record: RecordedEvent, issues: ValidationIssue[], version: number | undefined = record.schemaVersion): never => {
+  throw new StoredEventInvalidError(record.streamId, record.streamRevision, record.type, version, issues);
 };
 
 /** Lifts data through the upcasters from `from` to the latest version, validating at every step. */
@@ -125,7 +189,8 @@ export const createEventRegistry = <const Defs extends readonly AnyEventDefiniti
 
   const versionOf = (definition: AnyEventDefinition, version: number) => definition.versions[version - 1];
 
-  const prepareOne = (event: NewEvent, index: number, ids: IdGenerator): PreparedEvent => {
+  /** `metadata` is the event's metadata already parsed (undefined when invalid): a batch often shares one. */
+  const prepareOne = (event: NewEvent, index: number, ids: IdGenerator, metadata: EventMetadata | undefined): PreparedEvent => {
     const type = (event as { type?: unknown }).type;
     if (typeof type !== 'string') {
       throw new EventValidationError(String(type), undefined, [issue(['type'], 'invalid_type', 'expected an event type name')], index);
@@ -136,30 +201,28 @@ export const createEventRegistry = <const Defs extends readonly AnyEventDefiniti
     const schemaVersion = Number.isInteger(version) ? versionOf(definition, version) : undefined;
     if (!schemaVersion) throw new UnknownEventTypeError(type, version, definition.versions.map((v) => v.version));
 
-    const issues: ValidationIssue[] = [];
     const occurredAt = parseInstant(event.occurredAt);
-    if (occurredAt === undefined) issues.push(issue(['occurredAt'], 'invalid_instant', 'expected an ISO 8601 date-time with a zone'));
-    if (event.eventId !== undefined && !isUuid(event.eventId)) issues.push(issue(['eventId'], 'invalid_uuid', 'expected a UUID'));
-    const metadata = parseMetadata(event.metadata);
-    if (!metadata.ok) issues.push(...metadata.issues);
     const parsed = schemaVersion.schema.safeParse(event.data);
-    if (!parsed.success) issues.push(...toIssues(parsed.error, ['data']));
-    if (issues.length > 0 || !parsed.success || !metadata.ok || occurredAt === undefined) {
-      throw new EventValidationError(type, version, issues, index);
+    if (occurredAt === undefined || metadata === undefined || !parsed.success || (event.eventId !== undefined && !isUuid(event.eventId))) {
+      throw new EventValidationError(type, version, newEventIssues(event, parsed), index);
     }
     const data = deepFreeze(parsed.data);
-    const lifted = upcast(definition.versions, schemaVersion, data);
-    if (!lifted.ok) throw new EventValidationError(type, version, lifted.issues, index);
+    let latestData = data;
+    if (version !== definition.latestVersion) {
+      const lifted = upcast(definition.versions, schemaVersion, data);
+      if (!lifted.ok) throw new EventValidationError(type, version, lifted.issues, index);
+      latestData = deepFreeze(lifted.data);
+    }
     // Not frozen: it is only handed to the adapter, which builds the frozen envelope from it.
     return {
       type,
       eventId: event.eventId ?? ids.eventId(),
       occurredAt,
-      metadata: metadata.value,
+      metadata,
       schemaVersion: version,
       data,
       latestVersion: definition.latestVersion,
-      latestData: deepFreeze(lifted.data),
+      latestData,
     };
   };
 
@@ -172,51 +235,75 @@ export const createEventRegistry = <const Defs extends readonly AnyEventDefiniti
       return versionOf(definition, schemaVersion ?? definition.latestVersion)?.personalData ?? [];
     },
     prepare: (events, ids) => {
-      const prepared = events.map((event, index) => prepareOne(event as NewEvent, index, ids));
+      const prepared = new Array<PreparedEvent>(events.length);
+      let metadataIn: unknown;
+      let metadata: EventMetadata | undefined = EMPTY_METADATA;
+      for (let index = 0; index < events.length; index++) {
+        const event = events[index] as NewEvent;
+        // The events of one command usually share one metadata object: check it once.
+        if (index === 0 || event.metadata !== metadataIn) {
+          metadataIn = event.metadata;
+          metadata = parseMetadata(metadataIn);
+        }
+        prepared[index] = prepareOne(event, index, ids, metadata);
+      }
+      if (prepared.length < 2) return prepared;
+      if (prepared.length <= SMALL_BATCH) {
+        // Pairwise for a small batch: cheaper than a Map, and the usual batch is a command's few events.
+        for (let index = 1; index < prepared.length; index++) {
+          const { eventId, type, schemaVersion } = prepared[index]!;
+          for (let first = 0; first < index; first++) {
+            if (prepared[first]!.eventId === eventId) throw duplicateIdError(type, schemaVersion, first, index);
+          }
+        }
+        return prepared;
+      }
       const seen = new Map<string, number>();
       prepared.forEach((event, index) => {
         const first = seen.get(event.eventId);
-        if (first !== undefined) {
-          throw new EventValidationError(event.type, event.schemaVersion, [issue(['eventId'], 'duplicate', `repeats the id of event #${first} in this batch`)], index);
-        }
+        if (first !== undefined) throw duplicateIdError(event.type, event.schemaVersion, first, index);
         seen.set(event.eventId, index);
       });
       return prepared;
     },
     decode: (record) => {
-      const fail = (issues: ValidationIssue[], version: number | undefined = record.schemaVersion): never => {
-        throw new StoredEventInvalidError(record.streamId, record.streamRevision, record.type, version, issues);
-      };
       const definition = byType.get(record.type);
-      if (!definition) return fail([issue(['type'], 'unknown_type', `unknown event type '${record.type}'`)]);
+      if (!definition) return refuseRecord(record, [issue(['type'], 'unknown_type', `unknown event type '${record.type}'`)]);
       const schemaVersion = Number.isInteger(record.schemaVersion) ? versionOf(definition, record.schemaVersion) : undefined;
-      if (!schemaVersion) return fail([issue(['schemaVersion'], 'unknown_version', `no schema version ${String(record.schemaVersion)}`)]);
-      const issues: ValidationIssue[] = [];
+      if (!schemaVersion) return refuseRecord(record, [issue(['schemaVersion'], 'unknown_version', `no schema version ${String(record.schemaVersion)}`)]);
       const occurredAt = parseInstant(record.occurredAt);
-      if (occurredAt === undefined) issues.push(issue(['occurredAt'], 'invalid_instant', 'expected an ISO 8601 date-time with a zone'));
       const recordedAt = parseInstant(record.recordedAt);
-      if (recordedAt === undefined) issues.push(issue(['recordedAt'], 'invalid_instant', 'expected an ISO 8601 date-time with a zone'));
-      if (!isUuid(record.eventId)) issues.push(issue(['eventId'], 'invalid_uuid', 'expected a UUID'));
-      if (typeof record.streamRevision !== 'bigint' || record.streamRevision < 0n) issues.push(issue(['streamRevision'], 'invalid_revision', 'expected a bigint ≥ 0'));
-      if (typeof record.globalPosition !== 'bigint' || record.globalPosition < 0n) issues.push(issue(['globalPosition'], 'invalid_position', 'expected a bigint ≥ 0'));
       const metadata = parseMetadata(record.metadata ?? undefined);
-      if (!metadata.ok) issues.push(...metadata.issues);
       const parsed = schemaVersion.schema.safeParse(record.data);
-      if (!parsed.success) issues.push(...toIssues(parsed.error, ['data']));
-      if (issues.length > 0 || !parsed.success || !metadata.ok) return fail(issues);
-      const lifted = upcast(definition.versions, schemaVersion, parsed.data);
-      if (!lifted.ok) return fail(lifted.issues);
-      return deepFreeze({
+      if (
+        occurredAt === undefined ||
+        recordedAt === undefined ||
+        metadata === undefined ||
+        !parsed.success ||
+        !isUuid(record.eventId) ||
+        !isPosition(record.streamRevision) ||
+        !isPosition(record.globalPosition)
+      ) {
+        return refuseRecord(record, recordIssues(record, parsed));
+      }
+      let data = parsed.data;
+      if (record.schemaVersion !== definition.latestVersion) {
+        const lifted = upcast(definition.versions, schemaVersion, data);
+        if (!lifted.ok) return refuseRecord(record, lifted.issues);
+        data = lifted.data;
+      }
+      // The metadata is frozen already and the rest are strings and bigints: only the data needs a deep freeze.
+      return Object.freeze({
         type: record.type,
-        data: lifted.data,
+        data: deepFreeze(data),
         schemaVersion: definition.latestVersion,
-        metadata: metadata.value,
+        metadata,
         eventId: record.eventId,
         streamId: record.streamId,
         streamRevision: record.streamRevision,
         globalPosition: record.globalPosition,
-        occurredAt: occurredAt as Instant,
-        recordedAt: recordedAt as Instant,
+        occurredAt,
+        recordedAt,
       }) as unknown as StoredEvent<never>;
     },
   };
