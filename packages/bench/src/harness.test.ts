@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checksToMarkdown,
+  evaluateCheck,
   formatNumber,
   mean,
+  meetsTarget,
   median,
   repetitionsFor,
   resolveOptions,
@@ -10,6 +13,7 @@ import {
   summarize,
   throughput,
   type BenchmarkResult,
+  type Check,
 } from './harness.js';
 
 describe('median', () => {
@@ -142,6 +146,7 @@ describe('slowdownVsLimit', () => {
     retainedHeapMB: undefined,
     gcMs: undefined,
     peakRssMB: 0,
+    figures: {},
   });
   const results = [result('limit.a', 'limit', 1000), result('limit.b', 'limit', 2000), result('ours.x', 'ours', 250), result('ours.y', 'ours', 500, 'limit.b')];
 
@@ -153,5 +158,83 @@ describe('slowdownVsLimit', () => {
 
   it('has nothing to compare with when there is no limit row', () => {
     expect(slowdownVsLimit(results[2]!, [results[2]!])).toBeUndefined();
+  });
+});
+
+describe('targets', () => {
+  const result = (id: string, eventsPerSec: number, extra: Partial<BenchmarkResult> = {}): BenchmarkResult => ({
+    id,
+    title: id,
+    kind: 'ours',
+    description: '',
+    limitId: undefined,
+    events: 100_000,
+    repetitionsPerSample: 1,
+    samplesMs: [100_000_000 / eventsPerSec],
+    ms: summarize([100_000_000 / eventsPerSec]),
+    eventsPerSec,
+    heapGrowthMB: undefined,
+    retainedHeapMB: 40,
+    gcMs: undefined,
+    peakRssMB: 300,
+    figures: { jsonMB: 25 },
+    ...extra,
+  });
+  const results = [result('ours.append', 600_000), result('peer.append', 100_000), result('replay.year', 250_000)];
+  const ratio = (target?: Check['target']): Check => ({
+    kind: 'ratio',
+    id: 'append.vsPeer',
+    title: 'append: ours ÷ peer',
+    numerator: { id: 'ours.append', metric: 'eventsPerSec' },
+    denominator: { id: 'peer.append', metric: 'eventsPerSec' },
+    ...(target ? { target } : {}),
+  });
+
+  it('compares a value with each kind of threshold, the boundary included only by ≥ and ≤', () => {
+    expect(meetsTarget(5, { op: '≥', value: 5 })).toBe(true);
+    expect(meetsTarget(5, { op: '>', value: 5 })).toBe(false);
+    expect(meetsTarget(5, { op: '≤', value: 5 })).toBe(true);
+    expect(meetsTarget(5, { op: '<', value: 5 })).toBe(false);
+    expect(meetsTarget(4.99, { op: '≥', value: 5 })).toBe(false);
+  });
+
+  it('divides two results for a ratio check and marks it against its target', () => {
+    const passed = evaluateCheck(ratio({ op: '≥', value: 5 }), results);
+    expect(passed).toMatchObject({ value: 6, unit: '×', status: 'pass', reads: ['ours.append', 'peer.append'], from: '600,000 ÷ 100,000 events/s' });
+    expect(evaluateCheck(ratio({ op: '≥', value: 7 }), results).status).toBe('miss');
+    expect(evaluateCheck(ratio(), results).status).toBe('info');
+  });
+
+  it('reads a median time, a memory figure or a run’s own figure for a value check or a ratio', () => {
+    const time: Check = { kind: 'value', id: 'year', title: 'provider year', value: { id: 'replay.year', metric: 'medianMs' }, target: { op: '<', value: 500 } };
+    expect(evaluateCheck(time, results)).toMatchObject({ value: 400, unit: 'ms', status: 'pass' });
+    const memory: Check = {
+      kind: 'ratio',
+      id: 'memory',
+      title: 'peak memory ÷ JSON size',
+      numerator: { id: 'replay.year', metric: 'retainedHeapMB' },
+      denominator: { id: 'replay.year', figure: 'jsonMB', unit: 'MB' },
+      target: { op: '<', value: 2 },
+    };
+    expect(evaluateCheck(memory, results)).toMatchObject({ value: 1.6, status: 'pass', from: '40.0 ÷ 25.0 MB' });
+  });
+
+  it('says "not run" when a result it reads is missing (filtered out), rather than failing', () => {
+    expect(evaluateCheck(ratio({ op: '≥', value: 5 }), results.slice(0, 1))).toMatchObject({ value: undefined, status: 'not run' });
+    const figure: Check = { kind: 'value', id: 'f', title: 'f', value: { id: 'replay.year', figure: 'absent' } };
+    expect(evaluateCheck(figure, results).status).toBe('not run');
+  });
+
+  it('renders one table row per check with the measured value, the target and the mark', () => {
+    const table = checksToMarkdown([evaluateCheck(ratio({ op: '≥', value: 5 }), results), evaluateCheck(ratio({ op: '≥', value: 7 }), results)]);
+    const lines = table.split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[2]).toBe('| append: ours ÷ peer | 6.00× | ≥ 5.00× | ✅ pass | 600,000 ÷ 100,000 events/s |');
+    expect(lines[3]).toContain('❌ **miss**');
+  });
+
+  it('shows a third digit when a miss would otherwise round to its target', () => {
+    const near = [result('ours.append', 499_600), result('peer.append', 100_000)];
+    expect(checksToMarkdown([evaluateCheck(ratio({ op: '≥', value: 5 }), near)])).toContain('| 4.996× | ≥ 5.00× | ❌ **miss** |');
   });
 });

@@ -11,6 +11,11 @@ export interface RunOutcome {
    * across a full GC to measure the heap it retains, then lets it go.
    */
   readonly retained?: unknown;
+  /**
+   * Named numbers the run measured about itself (e.g. `jsonMB`, the size of what it read), for targets that
+   * relate two figures of one run. Each is reported as its median over the measured samples.
+   */
+  readonly figures?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -22,8 +27,11 @@ export interface Benchmark<Ctx = unknown> {
   readonly id: string;
   /** Short label for the table. */
   readonly title: string;
-  /** `limit` rows are the bare-JS floor the kernel's rows are compared with. */
-  readonly kind: 'limit' | 'baseline' | 'ours';
+  /**
+   * `limit` rows are the bare-JS floor the kernel's rows are compared with; `baseline` rows measure a
+   * library cost alone; `peer` rows another library on the same workload; `ours` the kernel.
+   */
+  readonly kind: 'limit' | 'baseline' | 'peer' | 'ours';
   /** One sentence for the README and latest.json. */
   readonly description: string;
   /** The limit row this one is compared with in `vs limit`; defaults to the first limit row. */
@@ -81,6 +89,8 @@ export interface BenchmarkResult {
   readonly gcMs: number | undefined;
   /** The process's peak resident set size so far (monotonic across the whole bench), in MB. */
   readonly peakRssMB: number;
+  /** Medians of the run's own {@link RunOutcome.figures}. */
+  readonly figures: Readonly<Record<string, number>>;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -207,13 +217,131 @@ export const slowdownVsLimit = (result: BenchmarkResult, results: readonly Bench
   return limit ? limit.eventsPerSec / result.eventsPerSec : undefined;
 };
 
-/** The Markdown table of a run. */
-export const toMarkdown = (
-  results: readonly BenchmarkResult[],
-  env: Environment,
-  options: HarnessOptions,
-  workload: Readonly<Record<string, unknown>>,
-): string => {
+// ---------------------------------------------------------------------------------------------------
+// Targets: rows computed from the results, each against a threshold (unit-tested)
+
+/**
+ * A number read off one benchmark's result: one of its standard measures, or a figure its runs reported.
+ * `peakRssMB` is the process's high-water mark when the row finished, not the row's own: a memory target
+ * for one run wants a figure the run measures itself (or a run in a process of its own).
+ */
+export type MetricRef =
+  | { readonly id: string; readonly metric: 'eventsPerSec' | 'medianMs' | 'peakRssMB' | 'retainedHeapMB' }
+  | { readonly id: string; readonly figure: string; readonly unit?: string };
+
+export interface Target {
+  readonly op: '≥' | '>' | '≤' | '<';
+  readonly value: number;
+}
+
+/**
+ * One row of the targets table. `ratio` divides two measures (ours ÷ a peer's throughput, 50× ÷ 1× time
+ * per event); `value` is one measure on its own (a replay's median ms, a run's peak heap). A check
+ * without a target is reported for information.
+ */
+export type Check =
+  | { readonly kind: 'ratio'; readonly id: string; readonly title: string; readonly numerator: MetricRef; readonly denominator: MetricRef; readonly target?: Target }
+  | { readonly kind: 'value'; readonly id: string; readonly title: string; readonly value: MetricRef; readonly target?: Target };
+
+export interface CheckResult {
+  readonly id: string;
+  readonly title: string;
+  readonly kind: Check['kind'];
+  /** Undefined when a benchmark the check reads was not run (filtered out). */
+  readonly value: number | undefined;
+  /** `×` for ratios, else the measure's unit. */
+  readonly unit: string;
+  readonly target: Target | undefined;
+  /** `info` for a check without a target. */
+  readonly status: 'pass' | 'miss' | 'info' | 'not run';
+  /** The benchmark ids it reads. */
+  readonly reads: readonly string[];
+  /** What the value was computed from, e.g. `255,836 ÷ 45,210 events/s`. */
+  readonly from: string;
+}
+
+const unitOf = (ref: MetricRef): string => {
+  if ('figure' in ref) return ref.unit ?? '';
+  return { eventsPerSec: 'events/s', medianMs: 'ms', peakRssMB: 'MB', retainedHeapMB: 'MB' }[ref.metric];
+};
+
+/** The measure a reference names, or undefined when its benchmark did not run or did not report it. */
+export const readMetric = (ref: MetricRef, results: readonly BenchmarkResult[]): number | undefined => {
+  const result = results.find((r) => r.id === ref.id);
+  if (!result) return undefined;
+  if ('figure' in ref) return result.figures[ref.figure];
+  return ref.metric === 'medianMs' ? result.ms.median : result[ref.metric];
+};
+
+export const meetsTarget = (value: number, target: Target): boolean =>
+  target.op === '≥' ? value >= target.value : target.op === '>' ? value > target.value : target.op === '≤' ? value <= target.value : value < target.value;
+
+const withUnit = (value: number, unit: string, digits = 2): string =>
+  unit === '×' ? `${value.toFixed(digits)}×` : `${formatNumber(value)}${unit === '' ? '' : ` ${unit}`}`;
+
+/** The measured value, with one more digit when rounding would make a miss look like its target. */
+const shownValue = (c: CheckResult): string => {
+  if (c.value === undefined) return '–';
+  const shown = withUnit(c.value, c.unit);
+  return c.status === 'miss' && c.target !== undefined && shown === withUnit(c.target.value, c.unit) ? withUnit(c.value, c.unit, 3) : shown;
+};
+
+export const evaluateCheck = (check: Check, results: readonly BenchmarkResult[]): CheckResult => {
+  const reads = check.kind === 'ratio' ? [check.numerator.id, check.denominator.id] : [check.value.id];
+  const base = { id: check.id, title: check.title, kind: check.kind, target: check.target, reads };
+  let value: number | undefined;
+  let unit: string;
+  let from: string;
+  if (check.kind === 'ratio') {
+    const top = readMetric(check.numerator, results);
+    const bottom = readMetric(check.denominator, results);
+    value = top === undefined || bottom === undefined || bottom === 0 ? undefined : top / bottom;
+    unit = '×';
+    const topUnit = unitOf(check.numerator);
+    const bottomUnit = unitOf(check.denominator);
+    const shown = (v: number | undefined) => (v === undefined ? '–' : formatNumber(v));
+    from = `${shown(top)}${topUnit === bottomUnit ? '' : ` ${topUnit}`} ÷ ${shown(bottom)} ${bottomUnit}`.trimEnd();
+  } else {
+    value = readMetric(check.value, results);
+    unit = unitOf(check.value);
+    from = check.value.id;
+  }
+  if (value === undefined) return { ...base, value, unit, status: 'not run', from };
+  return { ...base, value, unit, status: check.target === undefined ? 'info' : meetsTarget(value, check.target) ? 'pass' : 'miss', from };
+};
+
+/** The targets table: measured value, target and a pass/miss mark per check. */
+export const checksToMarkdown = (checks: readonly CheckResult[]): string => {
+  const mark = { pass: '✅ pass', miss: '❌ **miss**', info: 'info', 'not run': 'not run' } as const;
+  const rows = checks.map((c) =>
+    [
+      '',
+      ` ${c.title} `,
+      ` ${shownValue(c)} `,
+      ` ${c.target === undefined ? '–' : `${c.target.op} ${withUnit(c.target.value, c.unit)}`} `,
+      ` ${mark[c.status]} `,
+      ` ${c.from} `,
+      '',
+    ].join('|'),
+  );
+  return ['| Target | Measured | Target | Result | From |', '|---|--:|--:|---|---|', ...rows].join('\n');
+};
+
+/** Everything one run of the bench produced: what latest.json holds and latest.md shows. */
+export interface Report {
+  readonly environment: Environment;
+  readonly options: HarnessOptions;
+  readonly workload: Readonly<Record<string, unknown>>;
+  readonly results: readonly BenchmarkResult[];
+  readonly checks: readonly CheckResult[];
+  /** The process's peak resident set over the whole bench, in MB. */
+  readonly peakRssMB: number;
+  readonly totalSeconds: number;
+}
+
+/** The Markdown of a run: the machine, the results table, then the targets table. */
+export const toMarkdown = (report: Report): string => {
+  const { environment: env, options, workload, results, checks } = report;
   const header =
     '| Benchmark | Kind | Events | Median ms | Events/s (median) | Min–max ms | RSD | vs limit | GC ms | Retained MB | Peak RSS MB |';
   const rule = '|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|';
@@ -243,11 +371,12 @@ export const toMarkdown = (
     `Node ${env.node} (V8 ${env.v8}), ${env.platform}/${env.arch}, ${env.cores} cores (${env.cpuModel}), ${env.totalMemoryGB} GB; ` +
       `${options.warmup} warm-up + ${options.runs} measured samples per benchmark, median reported; runs under ${options.minSampleMs} ms repeated within a sample ` +
       `(times are per run); full GC between samples: ${env.gcExposed ? 'yes' : 'no'}.`,
-    `Workload: ${workloadLine}.`,
+    `Workload: ${workloadLine}. Whole bench: ${report.totalSeconds.toFixed(0)} s, peak RSS ${report.peakRssMB.toFixed(0)} MB.`,
     '',
     header,
     rule,
     ...rows,
+    ...(checks.length === 0 ? [] : ['', '## Targets', '', checksToMarkdown(checks)]),
     '',
   ].join('\n');
 };
@@ -284,7 +413,7 @@ const MB = 2 ** 20;
 /** A heap slot for the value being measured: optimised code may treat a local that is no longer read as dead. */
 const held: { value: unknown } = { value: undefined };
 
-const peakRssMB = (): number => process.resourceUsage().maxRSS / 1024; // maxRSS is in kilobytes
+export const peakRssMB = (): number => process.resourceUsage().maxRSS / 1024; // maxRSS is in kilobytes
 
 interface Measurement {
   readonly events: number;
@@ -292,6 +421,7 @@ interface Measurement {
   readonly heapGrowthMB: number | undefined;
   readonly retainedHeapMB: number | undefined;
   readonly gcMs: number | undefined;
+  readonly figures: Readonly<Record<string, number>> | undefined;
 }
 
 /** GC pauses as perf_hooks reports them, on the performance.now() timeline; observed from the first run on. */
@@ -355,6 +485,7 @@ const measureOnce = async <Ctx>(
     heapGrowthMB: forceGc ? (heapAfter - heapBefore) / MB : undefined,
     retainedHeapMB,
     gcMs: gcObserved ? gcMs / repetitions : undefined,
+    figures: outcome.figures,
   };
 };
 
@@ -374,6 +505,7 @@ export const runBenchmark = async <Ctx>(
   const growth: number[] = [];
   const gcTimes: number[] = [];
   const retained: number[] = [];
+  const figures = new Map<string, number[]>();
   // Calibrated on the warm-ups (on one extra, unreported run if there are none).
   let repetitions = 1;
   const warmups = Math.max(options.warmup, options.minSampleMs > 0 ? 1 : 0);
@@ -389,6 +521,7 @@ export const runBenchmark = async <Ctx>(
       if (m.heapGrowthMB !== undefined) growth.push(m.heapGrowthMB);
       if (m.gcMs !== undefined) gcTimes.push(m.gcMs);
       if (m.retainedHeapMB !== undefined) retained.push(m.retainedHeapMB);
+      for (const [name, value] of Object.entries(m.figures ?? {})) figures.set(name, [...(figures.get(name) ?? []), value]);
     }
     const label = measured ? `run ${i - warmups + 1}` : `warm-up ${i + 1}`;
     log(`  ${label}: ${m.ms.toFixed(1)} ms${repetitions > 1 ? ` per run (×${repetitions})` : ''}`);
@@ -410,5 +543,6 @@ export const runBenchmark = async <Ctx>(
     gcMs: gcTimes.length > 0 ? median(gcTimes) : undefined,
     retainedHeapMB: retained.length > 0 ? median(retained) : undefined,
     peakRssMB: peakRssMB(),
+    figures: Object.fromEntries([...figures].map(([name, values]) => [name, median(values)])),
   };
 };

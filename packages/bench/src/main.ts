@@ -6,14 +6,28 @@ import { appendBenchmarks } from './benchmarks/append.js';
 import { decodeBenchmarks } from './benchmarks/decode.js';
 import { limitBenchmarks } from './benchmarks/limit.js';
 import { parseBenchmarks } from './benchmarks/parse.js';
+import { peerBenchmarks } from './benchmarks/peer.js';
 import { readBenchmarks } from './benchmarks/read.js';
-import { describeEnvironment, resolveOptions, runBenchmark, slowdownVsLimit, toMarkdown, type Benchmark, type BenchmarkResult } from './harness.js';
+import {
+  describeEnvironment,
+  evaluateCheck,
+  peakRssMB,
+  resolveOptions,
+  runBenchmark,
+  slowdownVsLimit,
+  toMarkdown,
+  type Benchmark,
+  type BenchmarkResult,
+  type Report,
+} from './harness.js';
+import { targets } from './targets.js';
 import { createWorkload, type Workload } from './workload.js';
 
 /** Every benchmark module, in table order. A new benchmark is one more module and one more line here. */
 const suites: readonly ((workload: Workload) => Benchmark[])[] = [
   limitBenchmarks,
   parseBenchmarks,
+  peerBenchmarks,
   appendBenchmarks,
   readBenchmarks,
   decodeBenchmarks,
@@ -75,15 +89,14 @@ const main = async () => {
   const totalSeconds = Number(process.hrtime.bigint() - started) / 1e9;
 
   const workloadSummary = { ...workloadOptions, eventTypes: 3, quick: argv.includes('--quick'), ...(filter === undefined ? {} : { filter }) };
-  const markdown = toMarkdown(results, env, options, workloadSummary);
+  const checks = targets.map((target) => evaluateCheck(target, results)).filter((check) => filter === undefined || check.status !== 'not run');
+  const report: Report = { environment: env, options, workload: workloadSummary, results, checks, peakRssMB: peakRssMB(), totalSeconds };
+  const markdown = toMarkdown(report);
   const outDir = process.env.BENCH_OUT_DIR ?? fileURLToPath(new URL('../../../.bench-results/', import.meta.url));
   await mkdir(outDir, { recursive: true });
   const json = {
-    environment: env,
+    ...report,
     git: { commit: git('rev-parse', 'HEAD'), dirty: (git('status', '--porcelain') ?? '') !== '' },
-    options,
-    workload: workloadSummary,
-    totalSeconds,
     results: results.map((result) => ({ ...result, vsLimit: slowdownVsLimit(result, results) })),
   };
   await writeFile(join(outDir, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);

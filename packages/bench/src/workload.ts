@@ -2,6 +2,7 @@ import {
   seededRandom,
   createEventRegistry,
   defineEvent,
+  definePartitionedProjection,
   seededIds,
   steppingClock,
   type EventsOf,
@@ -71,11 +72,34 @@ export const streamHandlers = {
 export type HandlerMap = Readonly<Record<string, ((state: StreamState, event: { readonly data: any }) => StreamState) | undefined>>;
 export const handlerMap: HandlerMap = streamHandlers;
 
+/** The same fold as a kernel projection: one state per stream. */
+export const byStreamProjection = () =>
+  definePartitionedProjection<BenchEvent, StreamState>({
+    name: 'bench-by-stream',
+    partitionBy: (event) => event.streamId,
+    initialState: () => initialStreamState,
+    handlers: streamHandlers,
+  });
+
 /** A number that changes if any state differs: used to check that every path folded the same thing. */
 export const checksum = (states: Iterable<StreamState>): number => {
   let sum = 0;
   for (const state of states) sum += state.events * 7 + state.total + state.tags * 31 + state.weight * 131 + state.label.length;
   return sum;
+};
+
+/** The states the bare-JS fold reaches over the workload: every other path must reach the same ones. */
+export const expectedChecksum = (workload: Workload): number => {
+  const states = new Map<number, StreamState>();
+  workload.events.forEach((event, i) => {
+    const s = workload.streamOf[i]!;
+    states.set(s, handlerMap[event.type]!(states.get(s) ?? initialStreamState, event));
+  });
+  return checksum(states.values());
+};
+
+export const check = (what: string, actual: number, expected: number): void => {
+  if (actual !== expected) throw new Error(`${what} folded to checksum ${actual}, the bare-JS fold to ${expected}`);
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -227,6 +251,10 @@ export const serializeRecords = (events: readonly StoredEvent<BenchEvent>[], opt
     };
     return JSON.stringify(record);
   });
+
+/** The workload as JSON lines, as read back from a filled store (see {@link filledStore}). */
+export const serializedWorkload = async (workload: Workload, options: { readonly itemsTaggedAsV1?: boolean } = {}): Promise<string[]> =>
+  serializeRecords(await (await filledStore(workload)).readAll(), options);
 
 /** What an adapter does before `registry.decode`: parse the line and restore the bigints. */
 export const parseRecord = (line: string): RecordedEvent => {

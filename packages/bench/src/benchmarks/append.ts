@@ -10,12 +10,11 @@ import { batchesOf, createBenchRegistry, type Batch, type BenchEvent, type Workl
  */
 const appendAll = async (workload: Workload, batches: readonly Batch[], registry: EventRegistry<BenchEvent>) => {
   const store = createInMemoryEventStore({ registry });
-  const revisions = new Array<number>(workload.streamIds.length).fill(-1);
+  // Each stream's next expected revision, as the previous append returned it (as the emmett peer does).
+  const revisions = new Array<ExpectedRevision>(workload.streamIds.length).fill('no_stream');
   for (const batch of batches) {
-    const last = revisions[batch.streamIndex]!;
-    const expectedRevision: ExpectedRevision = last < 0 ? 'no_stream' : BigInt(last);
-    const result = await store.appendToStream(batch.streamId, batch.events, { expectedRevision });
-    revisions[batch.streamIndex] = Number(result.nextExpectedRevision);
+    const result = await store.appendToStream(batch.streamId, batch.events, { expectedRevision: revisions[batch.streamIndex]! });
+    revisions[batch.streamIndex] = result.nextExpectedRevision;
   }
   return { events: store.size(), retained: store };
 };

@@ -1,9 +1,11 @@
-import { aggregateStream, createProjectionRunner, definePartitionedProjection, evolveWith, runProjection } from '@itt-ledger/core';
+import { aggregateStream, createProjectionRunner, evolveWith, runProjection } from '@itt-ledger/core';
 import { defineBenchmark, type Benchmark } from '../harness.js';
 import {
+  byStreamProjection,
+  check,
   checksum,
+  expectedChecksum,
   filledStore,
-  handlerMap,
   initialStreamState,
   streamHandlers,
   type BenchEvent,
@@ -13,30 +15,8 @@ import {
 
 const decider = { initialState: initialStreamState, evolve: evolveWith<BenchEvent, StreamState>(streamHandlers) };
 
-const byStreamProjection = () =>
-  definePartitionedProjection<BenchEvent, StreamState>({
-    name: 'bench-by-stream',
-    partitionBy: (event) => event.streamId,
-    initialState: () => initialStreamState,
-    handlers: streamHandlers,
-  });
-
-/** The states the bare-JS fold reaches: every read path must reach the same ones. */
-const expectedChecksum = (workload: Workload): number => {
-  const states = new Map<number, StreamState>();
-  workload.events.forEach((event, i) => {
-    const s = workload.streamOf[i]!;
-    states.set(s, handlerMap[event.type]!(states.get(s) ?? initialStreamState, event));
-  });
-  return checksum(states.values());
-};
-
 const readSetup = async (workload: Workload) => ({ store: await filledStore(workload), expected: expectedChecksum(workload) });
 type ReadContext = Awaited<ReturnType<typeof readSetup>>;
-
-const check = (what: string, actual: number, expected: number) => {
-  if (actual !== expected) throw new Error(`${what} folded to checksum ${actual}, the bare-JS fold to ${expected}`);
-};
 
 /** The read path of a filled in-memory store (100k events, seeded ids, stepping clock), built before timing. */
 export const readBenchmarks = (workload: Workload): Benchmark[] => {
