@@ -1,0 +1,10 @@
+export { PROVIDER_YEAR, TRAINEE_KEYS, type SchoolCast, type TraineeCast, type TraineeKey } from './cast.js';
+export { runDemo, streamPrefixFor, type DemoIo } from './demo.js';
+export { directoryOf, type Directory, type YearEvent } from './directory.js';
+export { exportEvents } from './exportJsonl.js';
+export { NENE_VALLEY_MDR } from './mentorsYear.js';
+export { PROVIDER_YEAR_ACTOR, runProviderYear, type ProviderYearDeps, type ProviderYearResult } from './providerYear.js';
+export { foldReadModels, providerYearProjections, type ProviderYearProjections, type ReadModels } from './readModels.js';
+export { formatProviderYear, type ProviderYearReportOptions } from './report.js';
+export { openProviderYearStore, type ProviderYearStore } from './stores.js';
+export { withStreamPrefix } from './streamPrefix.js';
