@@ -1,6 +1,6 @@
 export { parseDateOption, parseOptions, type OptionSpec, type OptionSpecs, type ParsedOptions } from './args.js';
 export { CLOCK_OPTIONS, OUTPUT_OPTIONS, SOURCE_OPTIONS, createCli, runCli, type Cli, type CliOptions } from './cli.js';
-export { domainRegistry, domainReports } from './domain.js';
+export { createDomainReports, domainRegistry, domainReports } from './domain.js';
 export { DataProblemsError, EXIT, UsageError, type CliIo, type ExitCode, type TextSink } from './io.js';
 export { EVENT_FIELDS, EXPORT_FORMAT, EXPORT_VERSION, eventLine, headerLine, trailerLine } from './jsonl/format.js';
 export { readExportFile } from './jsonl/readExport.js';
@@ -14,6 +14,7 @@ export { ansiStyle, plainStyle, renderTable, type Style } from './output/table.j
 export { describeMeta, renderTerminal } from './output/terminal.js';
 export { createProgress, type Progress } from './progress.js';
 export { createReportContext, type ReportCommand, type ReportContext } from './report.js';
+export { STANDARD_RULES, type ReportRules } from './reports/options.js';
 export { connectEventStoreDb } from './sources/eventStoreDb.js';
 export { createFileSource } from './sources/fileSource.js';
 export type { EventSource, SourceItem } from './sources/source.js';
