@@ -26,7 +26,7 @@ export const reportKind = (name: string, audience: readonly ReportAudience[], sp
 };
 
 export const REPORTS = Object.freeze({
-  traineeTimeline: reportKind('trainee progress timeline', ['provider_leadership', 'lead_mentor', 'trainee']),
+  traineeTimeline: reportKind('trainee progress timeline', ['provider_leadership', 'lead_mentor', 'trainee', 'auditor']),
   irpRegister: reportKind('IRP register', ['provider_leadership']),
   reviewPointCompliance: reportKind('review-point compliance', ['provider_leadership', 'lead_mentor', 'auditor']),
   schoolSummary: reportKind('school summary report', ['school', 'provider_leadership', 'lead_mentor']),

@@ -75,7 +75,7 @@ describe('progress read models over a hand-made autumn', () => {
 
   it('draws a trainee’s timeline: review points, targets and their fate, observations, plans', () => {
     const timeline = traineeTimeline(progress.get(t0.traineeId), t0.traineeId, '2024-12-21');
-    expect(timeline.report.audience).toEqual(['provider_leadership', 'lead_mentor', 'trainee']);
+    expect(timeline.report.audience).toEqual(['provider_leadership', 'lead_mentor', 'trainee', 'auditor']);
     expect(timeline.entries.map((e) => [e.date, e.kind, 'status' in e ? e.status : ''])).toEqual([
       ['2024-10-10', 'review_point', 'held'],
       ['2024-10-10', 'target', 'met'],
