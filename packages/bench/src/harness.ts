@@ -36,8 +36,14 @@ export interface Benchmark<Ctx = unknown> {
   readonly description: string;
   /** The limit row this one is compared with in `vs limit`; defaults to the first limit row. */
   readonly limitId?: string;
+  /** At most this many warm-ups and measured runs, whatever the options say: for rows of seconds each. */
+  readonly atMost?: { readonly warmup?: number; readonly runs?: number };
+  /** Why the row cannot run here (e.g. a package not installed), or undefined when it can; a skipped row is listed. */
+  unavailable?(): Promise<string | undefined>;
   setup(): Ctx | Promise<Ctx>;
   run(ctx: Ctx): RunOutcome | Promise<RunOutcome>;
+  /** Runs once after the measured runs (stop a server started in setup). */
+  teardown?(ctx: Ctx): void | Promise<void>;
 }
 
 /** Keeps a benchmark's context type checked between its `setup` and `run`, then erases it for the list. */
@@ -337,6 +343,8 @@ export interface Report {
   /** The process's peak resident set over the whole bench, in MB. */
   readonly peakRssMB: number;
   readonly totalSeconds: number;
+  /** Rows that could not run here, with the reason. */
+  readonly skipped?: readonly { readonly id: string; readonly reason: string }[];
 }
 
 /** The Markdown of a run: the machine, the results table, then the targets table. */
@@ -348,7 +356,7 @@ export const toMarkdown = (report: Report): string => {
   const rows = results.map((r) =>
     [
       '',
-      ` ${r.title} `,
+      ` ${r.title}${r.samplesMs.length === options.runs ? '' : ` (${r.samplesMs.length} run${r.samplesMs.length === 1 ? '' : 's'})`} `,
       ` ${r.kind} `,
       ` ${r.events.toLocaleString('en-GB')} `,
       ` ${formatNumber(r.ms.median)} `,
@@ -376,6 +384,7 @@ export const toMarkdown = (report: Report): string => {
     header,
     rule,
     ...rows,
+    ...(report.skipped === undefined || report.skipped.length === 0 ? [] : ['', ...report.skipped.map(({ id, reason }) => `Skipped \`${id}\`: ${reason}.`)]),
     ...(checks.length === 0 ? [] : ['', '## Targets', '', checksToMarkdown(checks)]),
     '',
   ].join('\n');
@@ -499,6 +508,8 @@ export const runBenchmark = async <Ctx>(
   log: (line: string) => void = () => undefined,
 ): Promise<BenchmarkResult> => {
   const forceGc = getGc();
+  const warmup = Math.min(options.warmup, benchmark.atMost?.warmup ?? Infinity);
+  const runs = Math.min(options.runs, benchmark.atMost?.runs ?? Infinity);
   const ctx = await benchmark.setup();
   let events: number | undefined;
   const samplesMs: number[] = [];
@@ -508,8 +519,8 @@ export const runBenchmark = async <Ctx>(
   const figures = new Map<string, number[]>();
   // Calibrated on the warm-ups (on one extra, unreported run if there are none).
   let repetitions = 1;
-  const warmups = Math.max(options.warmup, options.minSampleMs > 0 ? 1 : 0);
-  for (let i = 0; i < warmups + options.runs; i++) {
+  const warmups = Math.max(warmup, options.minSampleMs > 0 ? 1 : 0);
+  for (let i = 0; i < warmups + runs; i++) {
     const measured = i >= warmups;
     const m = await measureOnce(benchmark, ctx, forceGc, repetitions);
     if (events !== undefined && m.events !== events) {
@@ -527,6 +538,7 @@ export const runBenchmark = async <Ctx>(
     log(`  ${label}: ${m.ms.toFixed(1)} ms${repetitions > 1 ? ` per run (×${repetitions})` : ''}`);
     if (!measured) repetitions = repetitionsFor(m.ms, options.minSampleMs);
   }
+  await benchmark.teardown?.(ctx);
   const ms = summarize(samplesMs);
   return {
     id: benchmark.id,

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appendBenchmarks } from './benchmarks/append.js';
 import { decodeBenchmarks } from './benchmarks/decode.js';
+import { eventStoreDbBenchmarks } from './benchmarks/eventStoreDb.js';
 import { limitBenchmarks } from './benchmarks/limit.js';
 import { parseBenchmarks } from './benchmarks/parse.js';
 import { peerBenchmarks } from './benchmarks/peer.js';
+import { PROVIDER_YEAR_SEED, providerYearBenchmarks } from './benchmarks/providerYear.js';
 import { readBenchmarks } from './benchmarks/read.js';
 import {
   describeEnvironment,
@@ -20,6 +22,8 @@ import {
   type BenchmarkResult,
   type Report,
 } from './harness.js';
+import { runScaleStages } from './scale/run.js';
+import { SCALE_STAGES, scaleId } from './scale/stages.js';
 import { targets } from './targets.js';
 import { createWorkload, type Workload } from './workload.js';
 
@@ -31,6 +35,8 @@ const suites: readonly ((workload: Workload) => Benchmark[])[] = [
   appendBenchmarks,
   readBenchmarks,
   decodeBenchmarks,
+  providerYearBenchmarks,
+  eventStoreDbBenchmarks,
 ];
 
 const envInt = (name: string, fallback: number): number => {
@@ -60,7 +66,7 @@ const main = async () => {
   const argv = process.argv.slice(2);
   if (argv.includes('--help')) {
     process.stdout.write(
-      'usage: node packages/bench/dist/main.js [--quick] [--filter <id substring>] [--list]\n' +
+      'usage: node packages/bench/dist/main.js [--quick] [--filter <id substring>] [--with-50x] [--list]\n' +
         'env: BENCH_RUNS (5), BENCH_WARMUP (2), BENCH_EVENTS (100000), BENCH_STREAMS (1000), BENCH_SEED (42), BENCH_OUT_DIR (<repo>/.bench-results)\n',
     );
     return;
@@ -71,26 +77,48 @@ const main = async () => {
 
   const workload = createWorkload(workloadOptions);
   const benchmarks = suites.flatMap((suite) => suite(workload)).filter((benchmark) => filter === undefined || benchmark.id.includes(filter));
+  // The scale stages run in a child process that fills one store cumulatively: up to the last stage measured.
+  const quick = argv.includes('--quick');
+  const with50x = argv.includes('--with-50x');
+  const stages = SCALE_STAGES.filter((stage) => stage.optIn !== true || with50x).map((stage) => ({
+    scale: stage.scale,
+    runs: quick ? stage.quickRuns : stage.runs,
+    measure: filter === undefined || scaleId(stage.scale).includes(filter),
+  }));
+  const lastMeasured = stages.map((stage) => stage.measure).lastIndexOf(true);
+  const scaleStages = stages.slice(0, lastMeasured + 1);
   if (argv.includes('--list')) {
     for (const benchmark of benchmarks) process.stdout.write(`${benchmark.id}\t${benchmark.description}\n`);
+    for (const stage of scaleStages) if (stage.measure) process.stdout.write(`${scaleId(stage.scale)}\t${stage.scale} providers' years in one store, rebuilt into every projection (child process)\n`);
     return;
   }
-  if (benchmarks.length === 0) throw new Error(`no benchmark id contains '${filter ?? ''}'`);
+  if (benchmarks.length === 0 && scaleStages.length === 0) throw new Error(`no benchmark id contains '${filter ?? ''}'`);
 
   const env = describeEnvironment();
   const log = (line: string) => process.stderr.write(`${line}\n`);
   log(`itt-ledger bench: ${benchmarks.length} benchmarks, ${options.warmup} warm-up + ${options.runs} runs each, ${workload.events.length} events / ${workload.streamIds.length} streams`);
   const started = process.hrtime.bigint();
   const results: BenchmarkResult[] = [];
+  const skipped: { id: string; reason: string }[] = [];
   for (const benchmark of benchmarks) {
+    const reason = await benchmark.unavailable?.();
+    if (reason !== undefined) {
+      log(`${benchmark.id}: skipped, ${reason}`);
+      skipped.push({ id: benchmark.id, reason });
+      continue;
+    }
     log(`${benchmark.id}`);
     results.push(await runBenchmark(benchmark, options, log));
   }
+  if (scaleStages.length > 0) {
+    log(`scale stages in a child process: ${scaleStages.map((stage) => `${stage.scale}×`).join(', ')}`);
+    results.push(...(await runScaleStages({ seed: PROVIDER_YEAR_SEED, stages: scaleStages })));
+  }
   const totalSeconds = Number(process.hrtime.bigint() - started) / 1e9;
 
-  const workloadSummary = { ...workloadOptions, eventTypes: 3, quick: argv.includes('--quick'), ...(filter === undefined ? {} : { filter }) };
+  const workloadSummary = { ...workloadOptions, eventTypes: 3, quick, providerYearSeed: PROVIDER_YEAR_SEED, scales: scaleStages.map((stage) => `${stage.scale}×`).join(' '), ...(filter === undefined ? {} : { filter }) };
   const checks = targets.map((target) => evaluateCheck(target, results)).filter((check) => filter === undefined || check.status !== 'not run');
-  const report: Report = { environment: env, options, workload: workloadSummary, results, checks, peakRssMB: peakRssMB(), totalSeconds };
+  const report: Report = { environment: env, options, workload: workloadSummary, results, checks, peakRssMB: peakRssMB(), totalSeconds, skipped };
   const markdown = toMarkdown(report);
   const outDir = process.env.BENCH_OUT_DIR ?? fileURLToPath(new URL('../../../.bench-results/', import.meta.url));
   await mkdir(outDir, { recursive: true });

@@ -225,6 +225,23 @@ export interface SerializedRecord {
   readonly recordedAt: string;
 }
 
+/** One stored event as a JSON line: the envelope with its bigints as decimal strings. */
+export const serializeRecord = (event: StoredEvent, schemaVersion = event.schemaVersion, data: unknown = event.data): string => {
+  const record: SerializedRecord = {
+    type: event.type,
+    schemaVersion,
+    data,
+    metadata: event.metadata,
+    eventId: event.eventId,
+    streamId: event.streamId,
+    streamRevision: event.streamRevision.toString(),
+    globalPosition: event.globalPosition.toString(),
+    occurredAt: event.occurredAt,
+    recordedAt: event.recordedAt,
+  };
+  return JSON.stringify(record);
+};
+
 /**
  * Serializes stored events. With `itemsTaggedAsV1`, ItemsTagged events are written as their version 1
  * (without `weight`), as a store that keeps facts as first written would hold old events.
@@ -237,19 +254,7 @@ export const serializeRecords = (events: readonly StoredEvent<BenchEvent>[], opt
       schemaVersion = 1;
       data = { tags: event.data.tags };
     }
-    const record: SerializedRecord = {
-      type: event.type,
-      schemaVersion,
-      data,
-      metadata: event.metadata,
-      eventId: event.eventId,
-      streamId: event.streamId,
-      streamRevision: event.streamRevision.toString(),
-      globalPosition: event.globalPosition.toString(),
-      occurredAt: event.occurredAt,
-      recordedAt: event.recordedAt,
-    };
-    return JSON.stringify(record);
+    return serializeRecord(event, schemaVersion, data);
   });
 
 /** The workload as JSON lines, as read back from a filled store (see {@link filledStore}). */

@@ -501,3 +501,6 @@ export { RuleValueCorrected, ruleCorrectionEventDefinitions, ruleCorrectionsStre
 
 // --- the whole domain in one registry
 export { createIttLedgerRegistry, ittLedgerEventDefinitions, type IttLedgerEvent, type IttLedgerEventType } from './domain.js';
+
+// --- every read model of the domain, for one projection runner
+export { createIttLedgerProjections, ittLedgerClaimsRegister, ittLedgerProjections, type IttLedgerProjections } from './projections.js';

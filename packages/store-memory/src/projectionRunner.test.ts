@@ -94,6 +94,32 @@ describe('projection runner: catch-up and rebuild', () => {
     expect(runner.state(stock)).toEqual({ cup: 5 });
   });
 
+  it('after a handler throws, a catch-up folds the event into the projections that missed it, and not twice into the others', async () => {
+    const store = newStore();
+    await store.appendToStream('room-1', [added('cup'), added('jug')]);
+    let failOnJug = true;
+    const picky = defineProjection<Items, number>({
+      name: 'picky',
+      initialState: () => 0,
+      handlers: {
+        ItemAdded: (n, { data }) => {
+          if (data.itemId === 'jug' && failOnJug) throw new Error('not now');
+          return n + 1;
+        },
+        ItemRemoved: (n) => n,
+      },
+    });
+    const runner = createProjectionRunner({ store, projections: [addsPerItem, picky, noteCount] });
+    await expect(runner.catchUp()).rejects.toThrow('not now');
+    expect(runner.position(addsPerItem)).toBe(1n);
+    expect(runner.position(picky)).toBe(0n);
+    failOnJug = false;
+    await runner.catchUp();
+    expect(runner.state(addsPerItem)).toEqual(new Map([['cup', 1], ['jug', 1]]));
+    expect(runner.state(picky)).toBe(2);
+    expect([runner.position(addsPerItem), runner.position(picky), runner.position(noteCount)]).toEqual([1n, 1n, 1n]);
+  });
+
   it('rebuild forgets every state and folds the store from zero', async () => {
     const store = newStore();
     await store.appendToStream('room-1', [added('cup', 2), note('n'), added('cup')]);

@@ -1,4 +1,4 @@
-import type { EventSchemaVersion } from '@itt-ledger/core';
+import type { DomainEvent, EventRegistry, EventSchemaVersion } from '@itt-ledger/core';
 import { z } from 'zod';
 import { defineBenchmark, type Benchmark } from '../harness.js';
 import {
@@ -14,8 +14,7 @@ import {
 } from '../workload.js';
 
 /** Each type's latest schema version, looked up before timing. */
-const latestSchemas = () => {
-  const registry = createBenchRegistry();
+const latestSchemas = (registry: EventRegistry<DomainEvent> = createBenchRegistry()) => {
   return new Map<string, EventSchemaVersion>(
     registry.types.map((type) => {
       const versions = registry.definition(type)!.versions;
@@ -29,7 +28,7 @@ const latestSchemas = () => {
  * schema, and every envelope field the kernel's decode checks is checked here too (metadata fields,
  * UUID, the revision and position as digit strings, instants as ISO date-times).
  */
-const lineSchema = () => {
+export const lineSchema = (registry: EventRegistry<DomainEvent> = createBenchRegistry()) => {
   const metadataField = z.string().min(1).max(512).optional();
   const digits = z.string().regex(/^\d+$/);
   const envelope = {
@@ -41,7 +40,7 @@ const lineSchema = () => {
     occurredAt: z.iso.datetime(),
     recordedAt: z.iso.datetime(),
   };
-  const [first, ...rest] = [...latestSchemas()].map(([type, latest]) =>
+  const [first, ...rest] = [...latestSchemas(registry)].map(([type, latest]) =>
     z.object({ type: z.literal(type), schemaVersion: z.literal(latest.version), data: latest.schema, ...envelope }),
   );
   return z.discriminatedUnion('type', [first!, ...rest]);

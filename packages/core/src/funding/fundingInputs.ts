@@ -21,7 +21,8 @@ interface SessionFacts {
   readonly providerId: string;
   readonly date: LocalDate;
   readonly minutes: number;
-  readonly academicYear?: AcademicYear;
+  /** The year it counts for, when the session states one (see `sessionAcademicYear`). */
+  readonly academicYear: AcademicYear | undefined;
   readonly withdrawn: boolean;
 }
 
@@ -85,8 +86,7 @@ export const fundingInputs = defineProjection<FundingInputEvent, FundingInputsSt
     },
     MentorTrainingSessionCompleted: (state, { data }: Of<'MentorTrainingSessionCompleted'>) => {
       const sessions = state.sessions.get(data.mentorId) ?? new Map<string, SessionFacts>();
-      const facts = { providerId: data.providerId, date: data.date, minutes: data.minutes, withdrawn: false };
-      sessions.set(data.sessionId, data.academicYear === undefined ? facts : { ...facts, academicYear: data.academicYear });
+      sessions.set(data.sessionId, { providerId: data.providerId, date: data.date, minutes: data.minutes, academicYear: data.academicYear, withdrawn: false });
       state.sessions.set(data.mentorId, sessions);
       return state;
     },

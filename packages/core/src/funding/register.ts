@@ -202,8 +202,12 @@ export const createClaimsRegister = (ruleBook: RuleBook = standardRuleBook): Pro
       FundingClaimSubmitted: (state, event) =>
         moveTo('submitted')(
           update(state, event.data.claimId, (claim) => {
-            let lines = claim.lines;
-            for (const { mentorId, allowance } of event.data.allowances) lines = withLine(lines, mentorId, (line) => ({ ...line, allowance }));
+            // One new map for all the lines: a copy per line made a submission quadratic in its lines.
+            const lines = new Map(claim.lines);
+            for (const { mentorId, allowance } of event.data.allowances) {
+              const line = lines.get(mentorId);
+              if (line !== undefined) lines.set(mentorId, { ...line, allowance });
+            }
             return { ...claim, lines };
           }),
           event,

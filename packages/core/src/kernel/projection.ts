@@ -44,9 +44,9 @@ export const defineProjection = <E extends DomainEvent, S>(spec: {
 };
 
 /**
- * A projection kept per partition (a trainee, a school, a mentor): each partition's state is an immutable
- * value folded on its own, and the map holding them belongs to the fold. Copying a whole map per event
- * would make a year's replay quadratic.
+ * A projection kept per partition (a trainee, a school, a mentor): each partition's state is folded on its
+ * own, and the map holding them belongs to the fold. Copying a whole map per event would make a year's
+ * replay quadratic; for the same reason a handler may return its partition's state changed in place.
  */
 export const definePartitionedProjection = <E extends DomainEvent, S>(spec: {
   readonly name: string;

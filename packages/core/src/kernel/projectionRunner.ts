@@ -92,6 +92,16 @@ export const createProjectionRunner = <E extends DomainEvent>(options: Projectio
   const byProjection = new Map(slots.map((slot) => [slot.projection, slot]));
   const eventTypes = [...new Set(slots.flatMap((slot) => [...slot.types]))];
 
+  // The projections that handle each type: an event goes to those only.
+  const handlersOf = new Map(eventTypes.map((type) => [type, slots.filter((slot) => slot.types.has(type))]));
+  // Every projection has considered every event up to `allThrough`: a projection's checkpoint is the later
+  // of its own position and this, so an event no projection handles costs nothing per projection.
+  let allThrough: bigint | undefined;
+  // The latest checkpoint of any projection: an event after it is new to every projection.
+  let highest: bigint | undefined;
+  const checkpointOf = (slot: Slot): bigint | undefined =>
+    slot.position === undefined || (allThrough !== undefined && allThrough > slot.position) ? allThrough : slot.position;
+
   let loaded: Promise<void> | undefined;
   const load = () =>
     (loaded ??= Promise.all(
@@ -100,6 +110,7 @@ export const createProjectionRunner = <E extends DomainEvent>(options: Projectio
         if (snapshot) {
           slot.state = snapshot.state;
           slot.position = snapshot.position;
+          if (snapshot.position !== undefined && (highest === undefined || snapshot.position > highest)) highest = snapshot.position;
         }
       }),
     ).then(() => undefined));
@@ -114,11 +125,29 @@ export const createProjectionRunner = <E extends DomainEvent>(options: Projectio
   // A checkpoint is the last position a projection has considered, handled or not, so that a projection
   // whose types are rare does not make every catch-up start from zero.
   const apply = (event: StoredEvent<E>) => {
+    const position = event.globalPosition;
+    const handlers = handlersOf.get(event.type);
+    if (highest === undefined || position > highest) {
+      // New to every projection: fold it into those that handle it. `highest` moves first and
+      // `allThrough` last, so that after a handler throws, the projections that had folded the event
+      // skip it on the next attempt and the others fold it then.
+      highest = position;
+      if (handlers !== undefined) {
+        for (const slot of handlers) {
+          slot.state = slot.projection.evolve(slot.state, event);
+          slot.position = position;
+        }
+      }
+      allThrough = position;
+      sinceSave++;
+      return;
+    }
     let moved = false;
     for (const slot of slots) {
-      if (slot.position !== undefined && event.globalPosition <= slot.position) continue;
+      const checkpoint = checkpointOf(slot);
+      if (checkpoint !== undefined && position <= checkpoint) continue;
       if (slot.types.has(event.type)) slot.state = slot.projection.evolve(slot.state, event);
-      slot.position = event.globalPosition;
+      slot.position = position;
       moved = true;
     }
     if (moved) sinceSave++;
@@ -127,7 +156,7 @@ export const createProjectionRunner = <E extends DomainEvent>(options: Projectio
   // A state store owns what it is given: a database serialises it, the in-memory one clones it.
   const save = async () => {
     sinceSave = 0;
-    if (stateStore) await Promise.all(slots.map((slot) => stateStore.save(slot.projection.name, { state: slot.state, position: slot.position })));
+    if (stateStore) await Promise.all(slots.map((slot) => stateStore.save(slot.projection.name, { state: slot.state, position: checkpointOf(slot) })));
   };
   const saveIf = async (policy: CheckpointPolicy) => {
     if (sinceSave >= (policy === 'always' ? 1 : checkpointEvery)) await save();
@@ -136,8 +165,9 @@ export const createProjectionRunner = <E extends DomainEvent>(options: Projectio
   const lowestCheckpoint = (): bigint | 'start' => {
     let lowest: bigint | undefined;
     for (const slot of slots) {
-      if (slot.position === undefined) return 'start';
-      if (lowest === undefined || slot.position < lowest) lowest = slot.position;
+      const checkpoint = checkpointOf(slot);
+      if (checkpoint === undefined) return 'start';
+      if (lowest === undefined || checkpoint < lowest) lowest = checkpoint;
     }
     return lowest ?? 'start';
   };
@@ -169,6 +199,8 @@ export const createProjectionRunner = <E extends DomainEvent>(options: Projectio
           slot.state = slot.projection.initialState();
           slot.position = undefined;
         }
+        highest = undefined;
+        allThrough = undefined;
         await foldToEnd();
         await save();
       }),
@@ -192,7 +224,10 @@ export const createProjectionRunner = <E extends DomainEvent>(options: Projectio
       if (!slot) throw new InvalidArgumentError('projection', `'${projection.name}' is not run by this runner`);
       return slot.state as S;
     },
-    position: (projection) => byProjection.get(projection)?.position,
+    position: (projection) => {
+      const slot = byProjection.get(projection);
+      return slot && checkpointOf(slot);
+    },
   };
   return runner;
 };

@@ -71,8 +71,7 @@ const noMinutes = (): Record<TrainingMode, number> => {
   return minutes;
 };
 
-const trackOf = (state: TrainingComplianceState, mentorId: string, providerId: string, academicYear: AcademicYear): TrainingTrack => {
-  const key = trackKey(mentorId, providerId, academicYear);
+const trackOf = (state: TrainingComplianceState, mentorId: string, providerId: string, academicYear: AcademicYear, key = trackKey(mentorId, providerId, academicYear)): TrainingTrack => {
   let track = state.tracks.get(key);
   if (track === undefined) {
     track = {
@@ -105,8 +104,8 @@ type On<K extends TrainingComplianceEvent['type']> = (
 
 const sessionCompleted: On<'MentorTrainingSessionCompleted'> = (state, { data }) => {
   const year = sessionAcademicYear(data);
-  const track = trackOf(state, data.mentorId, data.providerId, year);
   const key = trackKey(data.mentorId, data.providerId, year);
+  const track = trackOf(state, data.mentorId, data.providerId, year, key);
   state.sessions.set(`${data.mentorId}|${data.sessionId}`, { trackKey: key, purpose: data.purpose, mode: data.mode, minutes: data.minutes });
   track.minutesByMode[data.mode] += data.minutes;
   track.sessionsByPurpose[data.purpose] += 1;

@@ -5,6 +5,7 @@ import type { SchoolPhase } from '../school/events.js';
 import { REPORTS, type ReportKind } from './audience.js';
 import type { ProgressEventOf } from './events.js';
 import { planChanges, type PlanRecord, type Plans } from './planRecords.js';
+import { noRecords } from './records.js';
 import type { SchoolDirectory } from './schools.js';
 
 type IrpEvents = ProgressEventOf<'IndividualRecoveryPlanOpened' | 'IndividualRecoveryPlanReviewed' | 'IndividualRecoveryPlanExtended' | 'IndividualRecoveryPlanClosed'>;
@@ -13,12 +14,12 @@ type IrpEvents = ProgressEventOf<'IndividualRecoveryPlanOpened' | 'IndividualRec
 export const irpRecords = definePartitionedProjection<IrpEvents, Plans>({
   name: 'irp-records',
   partitionBy: (event) => event.data.traineeId,
-  initialState: () => ({}),
+  initialState: () => noRecords(),
   handlers: {
-    IndividualRecoveryPlanOpened: (plans, { data }) => planChanges.opened(plans, data),
-    IndividualRecoveryPlanReviewed: (plans, { data }) => planChanges.reviewed(plans, data),
-    IndividualRecoveryPlanExtended: (plans, { data }) => planChanges.extended(plans, data),
-    IndividualRecoveryPlanClosed: (plans, { data }) => planChanges.closed(plans, data),
+    IndividualRecoveryPlanOpened: (plans, { data }) => planChanges.opened(plans, plans, data),
+    IndividualRecoveryPlanReviewed: (plans, { data }) => planChanges.reviewed(plans, plans, data),
+    IndividualRecoveryPlanExtended: (plans, { data }) => planChanges.extended(plans, plans, data),
+    IndividualRecoveryPlanClosed: (plans, { data }) => planChanges.closed(plans, plans, data),
   },
 });
 

@@ -2,6 +2,7 @@ import type { LocalDate } from '../calendar/localDate.js';
 import type { ClosingOutcome, Escalation, IrpEvent, SupportAction } from '../irp/events.js';
 import type { ReviewSchedule } from '../irp/schedule.js';
 import { settles, type TargetSpec, type TargetVerdict } from '../target/events.js';
+import { changeRecord, putRecord, type Records } from './records.js';
 
 export interface VerdictRecord {
   readonly reviewedOn: LocalDate;
@@ -39,20 +40,19 @@ export interface PlanRecord {
   readonly escalatedTo?: Escalation;
 }
 
-export type Plans = Readonly<Record<string, PlanRecord>>;
+export type Plans = Records<PlanRecord>;
 
 type Data<T extends IrpEvent['type']> = Extract<IrpEvent, { readonly type: T }>['data'];
 
 const targetStatus = (verdict: TargetVerdict): PlanTargetRecord['status'] => (settles(verdict) ? (verdict === 'met' ? 'met' : 'not_met') : 'open');
 
-const withPlan = (plans: Plans, irpId: string, change: (plan: PlanRecord) => PlanRecord): Plans => {
-  const plan = plans[irpId];
-  return plan === undefined ? plans : { ...plans, [irpId]: change(plan) };
-};
 
-/** How each IRP event changes a trainee's plans; shared by the timeline and the register. */
+/**
+ * How each IRP event changes a trainee's plans (in place: see `records.ts`), returning `owner`, the state
+ * that holds them; shared by the timeline and the register.
+ */
 export const planChanges = {
-  opened: (plans: Plans, data: Data<'IndividualRecoveryPlanOpened'>): Plans => {
+  opened: <S>(owner: S, plans: Plans, data: Data<'IndividualRecoveryPlanOpened'>): S => {
     const { reviewDates, targets, ...plan } = data;
     const record: PlanRecord = {
       ...plan,
@@ -62,10 +62,10 @@ export const planChanges = {
       extensions: [],
       status: 'open',
     };
-    return { ...plans, [data.irpId]: record };
+    return putRecord(owner, plans, data.irpId, record);
   },
-  reviewed: (plans: Plans, data: Data<'IndividualRecoveryPlanReviewed'>): Plans =>
-    withPlan(plans, data.irpId, (plan) => {
+  reviewed: <S>(owner: S, plans: Plans, data: Data<'IndividualRecoveryPlanReviewed'>): S =>
+    changeRecord(owner, plans, data.irpId, (plan) => {
       const verdicts = new Map(data.targetReviews.map((review) => [review.targetId, review]));
       const targets = plan.targets.map((target): PlanTargetRecord => {
         const review = verdicts.get(target.targetId);
@@ -82,14 +82,14 @@ export const planChanges = {
         schedule: { reviewDates: plan.schedule.reviewDates, reviewsInPeriod: plan.schedule.reviewsInPeriod + 1, ...next },
       };
     }),
-  extended: (plans: Plans, data: Data<'IndividualRecoveryPlanExtended'>): Plans =>
-    withPlan(plans, data.irpId, (plan) => ({
+  extended: <S>(owner: S, plans: Plans, data: Data<'IndividualRecoveryPlanExtended'>): S =>
+    changeRecord(owner, plans, data.irpId, (plan) => ({
       ...plan,
       schedule: { reviewDates: data.reviewDates, reviewsInPeriod: 0 },
       extensions: [...plan.extensions, { extendedOn: data.extendedOn, reason: data.reason }],
     })),
-  closed: (plans: Plans, data: Data<'IndividualRecoveryPlanClosed'>): Plans =>
-    withPlan(plans, data.irpId, (plan) => ({
+  closed: <S>(owner: S, plans: Plans, data: Data<'IndividualRecoveryPlanClosed'>): S =>
+    changeRecord(owner, plans, data.irpId, (plan) => ({
       ...plan,
       status: data.outcome,
       closedOn: data.closedOn,

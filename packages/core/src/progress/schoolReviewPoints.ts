@@ -5,6 +5,7 @@ import { definePartitionedProjection } from '../kernel/projection.js';
 import type { ReviewOutcome } from '../reviewPoint/events.js';
 import type { TargetVerdict } from '../target/events.js';
 import type { ProgressEventOf } from './events.js';
+import { changeRecord, noRecords, putRecord } from './records.js';
 
 export interface SchoolReviewPoint {
   readonly reviewPointId: string;
@@ -63,25 +64,27 @@ type Handled =
   | 'IndividualRecoveryPlanOpened';
 export type SchoolProgressEvent = ProgressEventOf<Handled>;
 
-const update = <R>(records: Readonly<Record<string, R>>, id: string, change: (record: R) => R): Readonly<Record<string, R>> => {
-  const record = records[id];
-  return record === undefined ? records : { ...records, [id]: change(record) };
-};
-const rp = (state: SchoolProgress, id: string, change: (r: SchoolReviewPoint) => SchoolReviewPoint): SchoolProgress => ({ ...state, reviewPoints: update(state.reviewPoints, id, change) });
+const rp = (state: SchoolProgress, id: string, change: (r: SchoolReviewPoint) => SchoolReviewPoint): SchoolProgress => changeRecord(state, state.reviewPoints, id, change);
 
-/** One partition per trainee at a school, so that an event's work does not grow with the school. */
-export const schoolTraineeKey = (schoolId: string, traineeId: string): string => JSON.stringify([schoolId, traineeId]);
+/** The start of the keys of a school's partitions: the school id's length, so that no other school's keys start with it. */
+const schoolKeyPrefix = (schoolId: string): string => `${schoolId.length}:${schoolId}`;
+
+/**
+ * One partition per trainee at a school, so that an event's work does not grow with the school. The key is
+ * the school's prefix then the trainee id: unambiguous, and cheaper per event than a JSON array.
+ */
+export const schoolTraineeKey = (schoolId: string, traineeId: string): string => `${schoolKeyPrefix(schoolId)}${traineeId}`;
 
 /** Each school's review points and what happened at them, kept per trainee at the school: see {@link schoolProgressOf}. */
 export const schoolProgress = definePartitionedProjection<SchoolProgressEvent, SchoolProgress>({
   name: 'school-progress',
   partitionBy: (event) => schoolTraineeKey(event.data.schoolId, event.data.traineeId),
-  initialState: () => ({ reviewPoints: {}, targets: {}, reviewsAt: {}, observations: {}, qaForms: {}, plansFrom: {} }),
+  initialState: () => ({ reviewPoints: noRecords(), targets: noRecords(), reviewsAt: noRecords(), observations: noRecords(), qaForms: noRecords(), plansFrom: noRecords() }),
   handlers: {
     ReviewPointScheduled: (state, { data }) => {
       const { reviewPointId, traineeId, placementId, academicYear, stage, dueDate, leadMentorRequired } = data;
       const record: SchoolReviewPoint = { reviewPointId, traineeId, placementId, academicYear, stage, dueDate, leadMentorRequired, areasOfConcern: [], missed: false };
-      return { ...state, reviewPoints: { ...state.reviewPoints, [reviewPointId]: record } };
+      return putRecord(state, state.reviewPoints, reviewPointId, record);
     },
     ReviewPointRescheduled: (state, { data }) => rp(state, data.reviewPointId, (r) => ({ ...r, dueDate: data.dueDate })),
     ReviewPointHeld: (state, { data }) =>
@@ -90,23 +93,23 @@ export const schoolProgress = definePartitionedProjection<SchoolProgressEvent, S
     ReviewPointMissed: (state, { data }) => rp(state, data.reviewPointId, (r) => ({ ...r, missed: true })),
     TargetSet: (state, { data }) => {
       const { targetId, traineeId, description, area, dueDate, reviewPointId } = data;
-      return { ...state, targets: { ...state.targets, [targetId]: { targetId, traineeId, description, area, dueDate, reviewPointId, withdrawn: false } } };
+      return putRecord(state, state.targets, targetId, { targetId, traineeId, description, area, dueDate, reviewPointId, withdrawn: false });
     },
     TargetReviewed: (state, { data }) => {
       if (data.reviewPointId === undefined) return state;
       const at = state.reviewsAt[data.reviewPointId] ?? [];
-      return { ...state, reviewsAt: { ...state.reviewsAt, [data.reviewPointId]: [...at, { targetId: data.targetId, verdict: data.verdict }] } };
+      return putRecord(state, state.reviewsAt, data.reviewPointId, [...at, { targetId: data.targetId, verdict: data.verdict }]);
     },
-    TargetWithdrawn: (state, { data }) => ({ ...state, targets: update(state.targets, data.targetId, (t) => ({ ...t, withdrawn: true })) }),
+    TargetWithdrawn: (state, { data }) => changeRecord(state, state.targets, data.targetId, (t) => ({ ...t, withdrawn: true })),
     JointObservationRecorded: (state, { data }) => {
       const { observationId, traineeId, placementId, date, focus, reviewPointId } = data;
-      return { ...state, observations: { ...state.observations, [observationId]: { observationId, traineeId, placementId, date, focus, reviewPointId, withdrawn: false } } };
+      return putRecord(state, state.observations, observationId, { observationId, traineeId, placementId, date, focus, reviewPointId, withdrawn: false });
     },
-    JointObservationWithdrawn: (state, { data }) => ({ ...state, observations: update(state.observations, data.observationId, (o) => ({ ...o, withdrawn: true })) }),
-    LeadMentorQaFormCompleted: (state, { data }) => ({ ...state, qaForms: { ...state.qaForms, [data.reviewPointId]: { completedOn: data.completedOn, answers: data.answers, amendments: 0 } } }),
-    LeadMentorQaFormAmended: (state, { data }) => ({ ...state, qaForms: update(state.qaForms, data.reviewPointId, (form) => ({ ...form, answers: data.answers, amendments: form.amendments + 1 })) }),
+    JointObservationWithdrawn: (state, { data }) => changeRecord(state, state.observations, data.observationId, (o) => ({ ...o, withdrawn: true })),
+    LeadMentorQaFormCompleted: (state, { data }) => putRecord(state, state.qaForms, data.reviewPointId, { completedOn: data.completedOn, answers: data.answers, amendments: 0 }),
+    LeadMentorQaFormAmended: (state, { data }) => changeRecord(state, state.qaForms, data.reviewPointId, (form) => ({ ...form, answers: data.answers, amendments: form.amendments + 1 })),
     IndividualRecoveryPlanOpened: (state, { data }) =>
-      data.reviewPointId === undefined ? state : { ...state, plansFrom: { ...state.plansFrom, [data.reviewPointId]: data.irpId } },
+      data.reviewPointId === undefined ? state : putRecord(state, state.plansFrom, data.reviewPointId, data.irpId),
   },
 });
 
@@ -114,7 +117,7 @@ const EMPTY: SchoolProgress = Object.freeze({ reviewPoints: {}, targets: {}, rev
 
 /** A school's progress: its trainees' partitions merged (undefined when nothing is known of the school). */
 export const schoolProgressOf = (partitions: ReadonlyMap<string, SchoolProgress>, schoolId: string): SchoolProgress | undefined => {
-  const prefix = `${JSON.stringify([schoolId]).slice(0, -1)},`;
+  const prefix = schoolKeyPrefix(schoolId);
   let merged: { -readonly [K in keyof SchoolProgress]: Record<string, unknown> } | undefined;
   for (const [key, part] of partitions) {
     if (!key.startsWith(prefix)) continue;

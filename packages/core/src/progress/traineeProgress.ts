@@ -7,6 +7,7 @@ import type { MissedReason, ReviewOutcome } from '../reviewPoint/events.js';
 import { settles } from '../target/events.js';
 import type { ProgressEventOf } from './events.js';
 import { planChanges, type Plans, type VerdictRecord } from './planRecords.js';
+import { changeRecord, noRecords, putRecord } from './records.js';
 
 export interface ReviewPointRecord {
   readonly reviewPointId: string;
@@ -65,61 +66,47 @@ type Handled =
   | 'IndividualRecoveryPlanOpened' | 'IndividualRecoveryPlanReviewed' | 'IndividualRecoveryPlanExtended' | 'IndividualRecoveryPlanClosed';
 export type TraineeProgressEvent = ProgressEventOf<Handled>;
 
-const update = <R>(records: Readonly<Record<string, R>>, id: string, change: (record: R) => R): Readonly<Record<string, R>> => {
-  const record = records[id];
-  return record === undefined ? records : { ...records, [id]: change(record) };
-};
-const rp = (state: TraineeProgress, id: string, change: (record: ReviewPointRecord) => ReviewPointRecord): TraineeProgress => ({ ...state, reviewPoints: update(state.reviewPoints, id, change) });
-const target = (state: TraineeProgress, id: string, change: (record: TargetRecord) => TargetRecord): TraineeProgress => ({ ...state, targets: update(state.targets, id, change) });
+const rp = (state: TraineeProgress, id: string, change: (record: ReviewPointRecord) => ReviewPointRecord): TraineeProgress => changeRecord(state, state.reviewPoints, id, change);
+const target = (state: TraineeProgress, id: string, change: (record: TargetRecord) => TargetRecord): TraineeProgress => changeRecord(state, state.targets, id, change);
 
 /** Each trainee's review points, targets and their fate, joint observations and recovery plans. */
 export const traineeProgress = definePartitionedProjection<TraineeProgressEvent, TraineeProgress>({
   name: 'trainee-progress',
   partitionBy: (event: StoredEvent<TraineeProgressEvent>) => event.data.traineeId,
-  initialState: () => ({ reviewPoints: {}, targets: {}, observations: {}, plans: {} }),
+  initialState: () => ({ reviewPoints: noRecords(), targets: noRecords(), observations: noRecords(), plans: noRecords() }),
   handlers: {
-    ReviewPointScheduled: (state, { data }) => ({
-      ...state,
-      reviewPoints: {
-        ...state.reviewPoints,
-        [data.reviewPointId]: {
-          reviewPointId: data.reviewPointId,
-          placementId: data.placementId,
-          schoolId: data.schoolId,
-          academicYear: data.academicYear,
-          stage: data.stage,
-          dueDate: data.dueDate,
-          leadMentorRequired: data.leadMentorRequired,
-          reschedules: 0,
-          areasOfConcern: [],
-          corrections: 0,
-        },
-      },
-    }),
+    ReviewPointScheduled: (state, { data }) =>
+      putRecord(state, state.reviewPoints, data.reviewPointId, {
+        reviewPointId: data.reviewPointId,
+        placementId: data.placementId,
+        schoolId: data.schoolId,
+        academicYear: data.academicYear,
+        stage: data.stage,
+        dueDate: data.dueDate,
+        leadMentorRequired: data.leadMentorRequired,
+        reschedules: 0,
+        areasOfConcern: [],
+        corrections: 0,
+      }),
     ReviewPointRescheduled: (state, { data }) => rp(state, data.reviewPointId, (r) => ({ ...r, dueDate: data.dueDate, reschedules: r.reschedules + 1 })),
     ReviewPointHeld: (state, { data }) =>
       rp(state, data.reviewPointId, (r) => ({ ...r, heldOn: data.heldOn, leadMentorJoined: data.leadMentorId !== undefined, outcome: data.outcome, areasOfConcern: data.areasOfConcern })),
     ReviewPointOutcomeCorrected: (state, { data }) =>
       rp(state, data.reviewPointId, (r) => ({ ...r, outcome: data.outcome, areasOfConcern: data.areasOfConcern, corrections: r.corrections + 1 })),
     ReviewPointMissed: (state, { data }) => rp(state, data.reviewPointId, (r) => ({ ...r, missed: { recordedOn: data.recordedOn, reason: data.reason } })),
-    TargetSet: (state, { data }) => ({
-      ...state,
-      targets: {
-        ...state.targets,
-        [data.targetId]: {
-          targetId: data.targetId,
-          placementId: data.placementId,
-          schoolId: data.schoolId,
-          description: data.description,
-          area: data.area,
-          setOn: data.setOn,
-          dueDate: data.dueDate,
-          reviewPointId: data.reviewPointId,
-          reviews: [],
-          status: 'open',
-        },
-      },
-    }),
+    TargetSet: (state, { data }) =>
+      putRecord(state, state.targets, data.targetId, {
+        targetId: data.targetId,
+        placementId: data.placementId,
+        schoolId: data.schoolId,
+        description: data.description,
+        area: data.area,
+        setOn: data.setOn,
+        dueDate: data.dueDate,
+        reviewPointId: data.reviewPointId,
+        reviews: [],
+        status: 'open',
+      }),
     TargetReviewed: (state, { data }) =>
       target(state, data.targetId, (t) => {
         const verdict: VerdictRecord = {
@@ -132,27 +119,22 @@ export const traineeProgress = definePartitionedProjection<TraineeProgressEvent,
         return { ...t, dueDate: data.nextDueDate ?? t.dueDate, reviews: [...t.reviews, verdict], status };
       }),
     TargetWithdrawn: (state, { data }) => target(state, data.targetId, (t) => ({ ...t, status: 'withdrawn' })),
-    JointObservationRecorded: (state, { data }) => ({
-      ...state,
-      observations: {
-        ...state.observations,
-        [data.observationId]: {
-          observationId: data.observationId,
-          placementId: data.placementId,
-          date: data.date,
-          focus: data.focus,
-          leadMentorId: data.leadMentorId,
-          mentorId: data.mentorId,
-          feedbackForTrainee: data.feedbackForTrainee,
-          reviewPointId: data.reviewPointId,
-          withdrawn: false,
-        },
-      },
-    }),
-    JointObservationWithdrawn: (state, { data }) => ({ ...state, observations: update(state.observations, data.observationId, (o) => ({ ...o, withdrawn: true })) }),
-    IndividualRecoveryPlanOpened: (state, { data }) => ({ ...state, plans: planChanges.opened(state.plans, data) }),
-    IndividualRecoveryPlanReviewed: (state, { data }) => ({ ...state, plans: planChanges.reviewed(state.plans, data) }),
-    IndividualRecoveryPlanExtended: (state, { data }) => ({ ...state, plans: planChanges.extended(state.plans, data) }),
-    IndividualRecoveryPlanClosed: (state, { data }) => ({ ...state, plans: planChanges.closed(state.plans, data) }),
+    JointObservationRecorded: (state, { data }) =>
+      putRecord(state, state.observations, data.observationId, {
+        observationId: data.observationId,
+        placementId: data.placementId,
+        date: data.date,
+        focus: data.focus,
+        leadMentorId: data.leadMentorId,
+        mentorId: data.mentorId,
+        feedbackForTrainee: data.feedbackForTrainee,
+        reviewPointId: data.reviewPointId,
+        withdrawn: false,
+      }),
+    JointObservationWithdrawn: (state, { data }) => changeRecord(state, state.observations, data.observationId, (o) => ({ ...o, withdrawn: true })),
+    IndividualRecoveryPlanOpened: (state, { data }) => planChanges.opened(state, state.plans, data),
+    IndividualRecoveryPlanReviewed: (state, { data }) => planChanges.reviewed(state, state.plans, data),
+    IndividualRecoveryPlanExtended: (state, { data }) => planChanges.extended(state, state.plans, data),
+    IndividualRecoveryPlanClosed: (state, { data }) => planChanges.closed(state, state.plans, data),
   },
 });

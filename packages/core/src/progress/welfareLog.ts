@@ -3,6 +3,7 @@ import type { Erased } from '../kernel/personalData.js';
 import { definePartitionedProjection } from '../kernel/projection.js';
 import { REPORTS, type ReportKind } from './audience.js';
 import type { ProgressEventOf } from './events.js';
+import { changeRecord, noRecords, putRecord } from './records.js';
 
 export interface WelfareConcernRecord {
   readonly concernId: string;
@@ -20,16 +21,13 @@ type WelfareEvents = ProgressEventOf<'WelfareConcernRecorded' | 'WelfareConcernC
 export const welfareConcerns = definePartitionedProjection<WelfareEvents, Readonly<Record<string, WelfareConcernRecord>>>({
   name: 'welfare-concerns',
   partitionBy: (event) => event.data.traineeId,
-  initialState: () => ({}),
+  initialState: () => noRecords(),
   handlers: {
     WelfareConcernRecorded: (concerns, { data }) => {
       const { concernId, notedOn, notedBy, note, supportOffered } = data;
-      return { ...concerns, [concernId]: { concernId, notedOn, notedBy, note, supportOffered } };
+      return putRecord(concerns, concerns, concernId, { concernId, notedOn, notedBy, note, supportOffered });
     },
-    WelfareConcernClosed: (concerns, { data }) => {
-      const concern = concerns[data.concernId];
-      return concern === undefined ? concerns : { ...concerns, [data.concernId]: { ...concern, closedOn: data.closedOn, closingNote: data.note } };
-    },
+    WelfareConcernClosed: (concerns, { data }) => changeRecord(concerns, concerns, data.concernId, (concern) => ({ ...concern, closedOn: data.closedOn, closingNote: data.note })),
   },
 });
 
