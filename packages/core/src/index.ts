@@ -11,10 +11,12 @@ export {
   type HandleResult,
   type RetryPolicy,
 } from './kernel/commandHandler.js';
+export { validateCommand } from './kernel/commandValidation.js';
 export { evolveWith, fold, type Decider, type EventHandlers } from './kernel/decider.js';
 export type { DomainEvent, EnvelopeFields, EventMetadata, NewEvent, StoredEvent } from './kernel/envelope.js';
 export {
   CommandRejectedError,
+  CommandValidationError,
   EventValidationError,
   InvalidArgumentError,
   IttLedgerError,

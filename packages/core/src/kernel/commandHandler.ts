@@ -1,4 +1,5 @@
 import { aggregateStream } from './aggregate.js';
+import { validateCommand } from './commandValidation.js';
 import type { Clock } from './clock.js';
 import type { Decider } from './decider.js';
 import type { DomainEvent, EventMetadata } from './envelope.js';
@@ -72,7 +73,8 @@ export const createCommandHandler = <C, E extends SE, S, SE extends DomainEvent 
   if (!Number.isInteger(retry.maxAttempts) || retry.maxAttempts < 1) {
     throw new InvalidArgumentError('retry.maxAttempts', 'expected a whole number ≥ 1');
   }
-  return async (streamId, command, options = {}) => {
+  return async (streamId, input, options = {}) => {
+    const command = decider.commandSchema ? validateCommand(decider.commandSchema, input) : input;
     const occurredAt = options.occurredAt === undefined ? clock.now() : toInstant(options.occurredAt, 'occurredAt');
     const firstId = options.commandId === undefined ? undefined : deriveEventId(streamId, options.commandId, 0);
     for (let attempt = 1; ; attempt++) {

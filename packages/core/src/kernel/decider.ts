@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { DomainEvent } from './envelope.js';
 
 /**
@@ -7,6 +8,11 @@ import type { DomainEvent } from './envelope.js';
  */
 export interface Decider<Command, Event extends DomainEvent, State> {
   readonly initialState: State;
+  /**
+   * The shape of every command `decide` takes. When present, the command handler parses each command with
+   * it first, so input from outside the process is refused with a typed error before anything is read.
+   */
+  readonly commandSchema?: z.ZodType<Command>;
   decide(command: Command, state: State): readonly Event[];
   evolve(state: State, event: Event): State;
 }

@@ -111,6 +111,22 @@ export class InvalidArgumentError extends IttLedgerError {
   }
 }
 
+/**
+ * A command whose input does not have the command's shape (a missing field, a wrong type, NaN, a date that
+ * does not exist): refused before anything is read or written. `field` is the first issue's path.
+ */
+export class CommandValidationError extends IttLedgerError {
+  readonly code = 'COMMAND_INVALID';
+  readonly field: string;
+  constructor(
+    readonly commandType: string,
+    readonly issues: readonly ValidationIssue[],
+  ) {
+    super(`Command '${commandType}' is invalid: ${describeIssues(issues)}`);
+    this.field = formatPath(issues[0]?.path ?? []);
+  }
+}
+
 /** A command refused by a decider: the business rule, the field it concerns, and why. */
 export class CommandRejectedError extends IttLedgerError {
   readonly code = 'COMMAND_REJECTED';

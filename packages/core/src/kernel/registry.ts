@@ -6,6 +6,7 @@ import { deepFreeze } from './freeze.js';
 import { isUuid, type IdGenerator } from './ids.js';
 import { parseInstant, type Instant } from './instant.js';
 import type { PersonalDataField } from './personalData.js';
+import { toIssues } from './zodIssues.js';
 
 /** An event that passed validation and is ready to be written; its data and metadata are frozen. */
 export interface PreparedEvent {
@@ -48,13 +49,6 @@ export interface EventRegistry<E extends DomainEvent = DomainEvent> {
   /** Validates, upcasts and freezes an event read back from a store; throws {@link StoredEventInvalidError}. */
   decode(record: RecordedEvent): StoredEvent<E>;
 }
-
-const toIssues = (error: z.ZodError, prefix: readonly (string | number)[]): ValidationIssue[] =>
-  error.issues.map((issue) => ({
-    path: [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
-    code: issue.code,
-    message: issue.message,
-  }));
 
 const issue = (path: readonly (string | number)[], code: string, message: string): ValidationIssue => ({ path, code, message });
 
