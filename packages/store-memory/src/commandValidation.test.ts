@@ -61,7 +61,7 @@ describe('validateCommand', () => {
 describe('a command handler whose decider has a command schema', () => {
   it('refuses bad input before reading or writing anything', async () => {
     const { store, handle } = setup();
-    await expect(handle('stock-1', { type: 'AddItem', itemId: 'a', quantity: -1 } as AddItem)).rejects.toThrow(CommandValidationError);
+    await expect(handle('stock-1', { type: 'AddItem', itemId: 'a', quantity: -1 })).rejects.toThrow(CommandValidationError);
     expect(await store.readAll()).toStrictEqual([]);
   });
 
