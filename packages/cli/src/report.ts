@@ -1,4 +1,4 @@
-import { asOfPredicate, type AsOf, type Clock, type EventFilter, type EventRegistry, type EventStore, type StoredEvent } from '@itt-ledger/core';
+import { asOfPredicate, type AsOf, type Clock, type EventFilter, type EventRegistry, type EventStore, type ReportAudience, type StoredEvent } from '@itt-ledger/core';
 import type { OptionSpecs, ParsedOptions } from './args.js';
 import type { Report } from './output/model.js';
 import type { Progress } from './progress.js';
@@ -29,8 +29,21 @@ export interface ReportContext {
  * parses its options with the common ones (source, `--as-of`, `--known-at`, output), opens the source and
  * renders what it returns as a table, JSON, CSV or HTML. Throw a `UsageError` for a bad option value.
  */
+/**
+ * Who a report is for and which personal data it may show. A test renders every report in every format and
+ * searches it for each personal value of the events that this list does not name.
+ */
+export interface ReportAccess {
+  readonly audience: readonly ReportAudience[];
+  /** Personal-data fields it may show, as `EventType.path` (`*` for each element of an array). */
+  readonly personalFields: readonly string[];
+  /** Special category data (welfare notes) only when asked for by an option, for an audience cleared for it. */
+  readonly specialCategoryOption?: string;
+}
+
 export interface ReportCommand {
   readonly name: string;
+  readonly access: ReportAccess;
   /** One line for `itt-ledger --help`. */
   readonly summary: string;
   /** Its own options, e.g. `{ trainee: { type: 'string', valueName: 'ID', description: '…', required: true } }`. */

@@ -85,6 +85,7 @@ export const seedStore = async (): Promise<InMemoryEventStore<ContractEvent>> =>
 export const stockReport: ReportCommand = {
   name: 'stock',
   summary: "a room's items as of a date",
+  access: { audience: ['auditor'], personalFields: [] },
   options: { room: { type: 'string', valueName: 'ID', required: true, description: 'the room' } },
   run: async (context) => {
     const room = context.options.room as string;

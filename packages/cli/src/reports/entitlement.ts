@@ -63,6 +63,7 @@ const placementsTable = (rows: readonly PlacementEntitlement[]): Table => ({
 export const entitlementReport = ({ ruleBook }: ReportRules = STANDARD_RULES): ReportCommand => ({
   name: 'entitlement',
   summary: 'weekly mentoring entitlement against what was received, per placement; who is behind this week',
+  access: { audience: ['school', 'provider_leadership', 'lead_mentor'], personalFields: [] },
   options: {
     ...PROVIDER_OPTION,
     ...SCHOOL_OPTION,

@@ -12,6 +12,7 @@ import { PROVIDER_OPTION, SCHOOL_OPTION, STANDARD_RULES, TODAY_OPTION, YEAR_OPTI
 export const fundingReport = ({ ruleBook }: ReportRules = STANDARD_RULES): ReportCommand => ({
   name: 'funding',
   summary: 'mentor-training funding claims: lines, rates and their sources, amounts paid and due, how each amount was reached',
+  access: { audience: ['funding', 'provider_leadership', 'auditor'], personalFields: [] },
   options: { ...PROVIDER_OPTION, ...SCHOOL_OPTION, ...YEAR_OPTION, ...TODAY_OPTION },
   run: async (context) => {
     const providerId = stringOption(context, 'provider');

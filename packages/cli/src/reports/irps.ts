@@ -19,6 +19,7 @@ const counts = (c: OutcomeCounts) => ({ opened: c.opened, open: c.open, succeede
 export const irpsReport = (): ReportCommand => ({
   name: 'irps',
   summary: "Individual Recovery Plans: a provider's open plans, overdue reviews, outcomes by school and phase",
+  access: { audience: ['provider_leadership'], personalFields: [] },
   options: { ...PROVIDER_OPTION, ...SCHOOL_OPTION, ...TODAY_OPTION },
   run: async (context) => {
     const today = todayOf(context);

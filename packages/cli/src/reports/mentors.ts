@@ -22,6 +22,7 @@ import { PROVIDER_OPTION, SCHOOL_OPTION, STANDARD_RULES, TODAY_OPTION, YEAR_OPTI
 export const mentorsReport = ({ ruleBook }: ReportRules = STANDARD_RULES): ReportCommand => ({
   name: 'mentors',
   summary: 'mentors: training against the requirement in force, Mentor Development Reviews, lead mentors',
+  access: { audience: ['provider_leadership', 'lead_mentor'], personalFields: [] },
   options: { ...PROVIDER_OPTION, ...SCHOOL_OPTION, ...YEAR_OPTION, ...TODAY_OPTION },
   run: async (context) => {
     const today = todayOf(context);

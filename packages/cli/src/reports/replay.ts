@@ -13,6 +13,21 @@ import { replayTrainee } from './traineeReplay.js';
 export const replayReport = ({ ruleBook }: ReportRules = STANDARD_RULES): ReportCommand => ({
   name: 'replay',
   summary: "a trainee's or a mentor's history as of a date, corrections beside what they corrected",
+  access: {
+    audience: ['provider_leadership', 'lead_mentor', 'auditor'],
+    // The subject's own record, as an auditor replays it; welfare notes only with --include-welfare.
+    personalFields: [
+      'TraineeRegistered.name',
+      'MentorMeetingRecorded.targetsDiscussed.*',
+      'MentorMeetingRecorded.reflection',
+      'MentoringContactRecorded.note',
+      'TargetReviewed.comment',
+      'JointObservationRecorded.feedbackForTrainee',
+      'MentorRegistered.name',
+      'MentorDetailsCorrected.name',
+    ],
+    specialCategoryOption: 'include-welfare',
+  },
   options: {
     trainee: { type: 'string', valueName: 'ID', description: "replay this trainee: placements, weekly entitlement, meetings, review points, targets, IRPs" },
     mentor: { type: 'string', valueName: 'ID', description: "replay this mentor: training, MDR, trainees mentored, funding claims" },

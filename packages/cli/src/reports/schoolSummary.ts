@@ -54,6 +54,7 @@ const stageTable = (report: SchoolSummaryReport): Table => ({
 export const schoolSummaryReport = ({ ruleBook }: ReportRules = STANDARD_RULES): ReportCommand => ({
   name: 'school-summary',
   summary: "a school's School Summary Report per review stage, and its placements against the weekly entitlement",
+  access: { audience: ['school', 'provider_leadership', 'lead_mentor'], personalFields: [] },
   options: {
     school: { type: 'string', valueName: 'ID', description: 'the school', required: true },
     stage: { type: 'string', valueName: 'STAGE', description: "one review stage (default: every stage recorded for the year, in the rule set's order)" },
