@@ -20,12 +20,20 @@ export const MAX_APPEND_SIZE = 1_048_576;
 
 export const tooLarge = (events: readonly ProposedEvent[]) => events.reduce((size, event) => size + event.data.length, 0) > MAX_APPEND_SIZE;
 
-/** Applies an injected drop around the write: undefined means the call was dropped. */
-export const writeWithFaults = (faults: FaultState, write: () => WriteOutcome): WriteOutcome | undefined => {
+/**
+ * Applies an injected fault around the write: `dropped` means the call is to end UNAVAILABLE; `crashed`
+ * that the server is going down after the write, and the call must not be answered at all.
+ */
+export const writeWithFaults = (faults: FaultState, write: () => WriteOutcome): WriteOutcome | 'dropped' | 'crashed' => {
   const drop = faults.takeAppendDrop();
-  if (drop === 'before-write') return undefined;
+  if (drop === 'before-write') return 'dropped';
   const outcome = write();
-  return drop === 'after-write' ? undefined : outcome;
+  const crash = faults.takeCrash();
+  if (crash) {
+    crash();
+    return 'crashed';
+  }
+  return drop === 'after-write' ? 'dropped' : outcome;
 };
 
 export const DROPPED = 'connection dropped (injected fault)';
@@ -53,7 +61,8 @@ export const createAppendHandler =
         const proposed = events as ProposedEvent[];
         if (tooLarge(proposed)) return callback(maxAppendSizeError(MAX_APPEND_SIZE));
         const outcome = writeWithFaults(faults, () => log.append(streamName, expected, proposed));
-        if (!outcome) return callback(unavailableError(DROPPED));
+        if (outcome === 'crashed') return;
+        if (outcome === 'dropped') return callback(unavailableError(DROPPED));
         if (faults.delayMs() > 0) await sleep(faults.delayMs());
         if (call.cancelled) return;
         if (outcome.kind === 'stream_deleted') return callback(streamDeletedError(streamName));

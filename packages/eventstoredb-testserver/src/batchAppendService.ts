@@ -81,7 +81,8 @@ export const createBatchAppendHandler = (log: ServerLog, faults: FaultState, now
       return call.write(answer.setError(packed(RpcCode.INVALID_ARGUMENT, `Maximum Append Size of ${MAX_APPEND_SIZE} Exceeded.`, detail, 'MaximumAppendSizeExceeded')));
     }
     const outcome = writeWithFaults(faults, () => log.append(batch.streamName, batch.expected, batch.events as ProposedEvent[]));
-    if (!outcome) return close(unavailableError(DROPPED));
+    if (outcome === 'crashed') return;
+    if (outcome === 'dropped') return close(unavailableError(DROPPED));
     const delay = faults.delayMs();
     const left = batch.deadline === undefined ? Number.POSITIVE_INFINITY : batch.deadline - now().getTime();
     const timedOut = delay > 0 && left < delay;

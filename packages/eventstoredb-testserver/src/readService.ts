@@ -62,15 +62,29 @@ export const createReadHandler = (log: ServerLog, faults: FaultState) => async (
       return;
     }
     if (result.kind === 'not_found') {
+      if (cutAfterSending(call, [], faults.takeReadDrop('stream'), structuredIds)) return;
       call.write(new ReadResp().setStreamNotFound(new ReadResp.StreamNotFound().setStreamIdentifier(toStreamIdentifier(streamName))));
-    } else {
-      for (const event of result.events) call.write(eventResponse(event, structuredIds));
+    } else if (cutAfterSending(call, result.events, faults.takeReadDrop('stream'), structuredIds)) {
+      return;
     }
     call.end();
     return;
   }
-  for (const event of log.readAll(allFrom(options), direction, count, filterOf(options))) call.write(eventResponse(event, structuredIds));
+  const events = log.readAll(allFrom(options), direction, count, filterOf(options));
+  if (cutAfterSending(call, events, faults.takeReadDrop('all'), structuredIds)) return;
   call.end();
+};
+
+/**
+ * Sends the events of a read; with an injected read drop (`cutAfter`), only that many, and then the call
+ * ends UNAVAILABLE instead of ending well, as when the connection is lost mid-read. True when cut.
+ */
+const cutAfterSending = (call: ReadCall, events: readonly ServerEvent[], cutAfter: number | undefined, structuredIds: boolean): boolean => {
+  const sent = cutAfter === undefined ? events : events.slice(0, cutAfter);
+  for (const event of sent) call.write(eventResponse(event, structuredIds));
+  if (cutAfter === undefined) return false;
+  call.emit('error', unavailableError('connection dropped mid-read (injected fault)'));
+  return true;
 };
 
 /** Confirmation, catch-up, `caught_up`, then live events; the call stays open until cancelled or dropped. */
@@ -98,11 +112,11 @@ const subscribe = (call: ReadCall, log: ServerLog, faults: FaultState, options: 
     stopListening();
     untrack();
   };
-  const drop = () => {
+  const drop = (why: 'fault' | 'shutdown' = 'fault') => {
     if (done) return;
     cleanup();
-    faults.subscriptionDropped();
-    call.emit('error', unavailableError('subscription dropped (injected fault)'));
+    if (why === 'fault') faults.subscriptionDropped();
+    call.emit('error', unavailableError(why === 'fault' ? 'subscription dropped (injected fault)' : 'server shutting down'));
   };
   const pump = () => {
     while (!done && cursor < log.all.length) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   BACKWARDS,
+  CancelledError,
   DeadlineExceededError,
   END,
   EventStoreDBClient,
@@ -211,4 +212,44 @@ describe('faults', () => {
     expect(seen).toEqual(['A', 'B']);
     expect(server.faults.stats.droppedSubscriptions).toBe(1);
   });
+
+  it('cuts a stream read or a $all read after the given number of events with UnavailableError; the next read is whole', async () => {
+    const { server, client } = await connect();
+    await client.appendToStream('s', ['A', 'B', 'C', 'D'].map((type) => event(type)));
+    server.faults.dropNextRead({ after: 2, of: 'stream' });
+    const seen: ResolvedEvent[] = [];
+    const cut = await failure(
+      (async () => {
+        for await (const resolved of client.readStream('s')) seen.push(resolved);
+      })(),
+    );
+    expect(cut).toBeInstanceOf(UnavailableError);
+    expect(types(seen)).toEqual(['A', 'B']);
+    // A stream-read drop is used up by the stream read; the $all read is whole.
+    expect(types(await drain(client.readAll()))).toEqual(['A', 'B', 'C', 'D']);
+    server.faults.dropNextRead({ after: 3, of: 'all' });
+    expect(types(await drain(client.readStream('s')))).toEqual(['A', 'B', 'C', 'D']);
+    expect(await failure(drain(client.readAll()))).toBeInstanceOf(UnavailableError);
+    expect(types(await drain(client.readAll()))).toEqual(['A', 'B', 'C', 'D']);
+    expect(server.faults.stats.droppedReads).toBe(2);
+  });
+
+  it('restarts: an append written but not answered stays written, the port and the log survive, and the client reconnects', async () => {
+    const { server, client } = await connect();
+    await client.appendToStream('s', [event('A')]);
+    const id = randomUUID();
+    const restarted = server.restartAfterNextAppend({ downMs: 20 });
+    const pending = failure(client.appendToStream('s', [event('B', id)], { expectedRevision: 0n }));
+    await restarted;
+    expect(server.log.all.map((stored) => stored.id)).toContain(id);
+    // The cut call is reported as cancelled by the server, after which the client opens a new channel.
+    expect(await pending).toBeInstanceOf(CancelledError);
+    expect(server.restarts).toBe(1);
+    // The retry with the same id is recognised: the first answer, nothing written twice.
+    const retried = await client.appendToStream('s', [event('B', id)], { expectedRevision: 0n });
+    expect(retried.nextExpectedRevision).toBe(1n);
+    expect(types(await drain(client.readStream('s')))).toEqual(['A', 'B']);
+    expect(server.log.all.map((stored) => stored.id).filter((stored) => stored === id)).toHaveLength(1);
+  });
 });
+

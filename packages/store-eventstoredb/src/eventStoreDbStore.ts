@@ -104,6 +104,8 @@ export const createEventStoreDbStore = <E extends DomainEvent>(options: EventSto
       },
       { streamId },
     );
+    // The client ends a read that close() cancels as if it were whole: never pass on what it had so far.
+    if (closed) throw new StoreUnavailableError(`the EventStoreDB event store was closed while reading '${streamId}'`);
     return resolved.flatMap(({ event }) => (event && !isSystemEvent(event) ? [event] : []));
   };
 
