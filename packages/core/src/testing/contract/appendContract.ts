@@ -6,7 +6,7 @@ import {
   UnknownEventTypeError,
   WrongExpectedRevisionError,
 } from '../../kernel/errors.js';
-import { isUuid } from '../../kernel/ids.js';
+import { deriveEventId, isUuid } from '../../kernel/ids.js';
 import type { NewEvent } from '../../kernel/envelope.js';
 import { added, invalid, note, removed, OCCURRED, type ContractContext, type ContractEvent } from './fixtures.js';
 
@@ -313,6 +313,19 @@ export const appendContract = (get: () => ContractContext) => {
       data.text = 'after';
       data.tags[0]!.name = 'b';
       expect((await store.readStream(s))[0]?.data).toEqual({ authorId: 'm1', text: 'before', tags: [{ name: 'a' }] });
+    });
+  });
+
+  describe('a batch whose event ids only partly stand in the stream', () => {
+    // EventStoreDB's "corrupted idempotency": neither a retry nor a new append, so it is refused.
+    it.each(['any', 'stream_exists'] as const)('is refused with %s and writes nothing', async (expectedRevision) => {
+      const { store, stream } = get();
+      const s = stream();
+      const [a, b, c] = ['a', 'b', 'c'].map((name) => deriveEventId(s, name)) as [string, string, string];
+      await store.appendToStream(s, [added('a', 1, { eventId: a }), added('b', 1, { eventId: b })]);
+      await expectWrongRevision(store.appendToStream(s, [added('a', 1, { eventId: a }), added('c', 1, { eventId: c })], { expectedRevision }), s, expectedRevision, 1n);
+      await expectWrongRevision(store.appendToStream(s, [added('b', 1, { eventId: b }), added('c', 1, { eventId: c })], { expectedRevision }), s, expectedRevision, 1n);
+      expect((await store.readStream(s)).map((event) => event.eventId)).toEqual([a, b]);
     });
   });
 };

@@ -48,3 +48,17 @@ export {
   type ContractStoreFactory,
   type EventStoreContractOptions,
 } from './fixtures.js';
+export { describeEventStoreStress, type EventStoreStressOptions } from '../stress/describeEventStoreStress.js';
+export { formatStressReport, runStressTest, type StressOptions, type StressReport } from '../stress/runStressTest.js';
+export {
+  checkStoreConsistency,
+  findStoreViolations,
+  type ConsistencyInput,
+  type ConsistencySummary,
+  type StoreInvariant,
+} from '../stress/checkStoreConsistency.js';
+export { StoreConsistencyError } from '../stress/storeConsistencyError.js';
+export type { AcceptedAppend } from '../stress/stressLog.js';
+export { stockDecider, type StockCommand, type StockState } from '../stress/stockDecider.js';
+export { stockInvariant } from '../stress/stockInvariant.js';
+export { stockProjections, type StoreTotals, type StreamStock } from '../stress/stockProjections.js';
