@@ -22,21 +22,22 @@ export interface VerifierOptions {
 export const createVerifier = (registry: EventRegistry, options: VerifierOptions = {}): Verifier => {
   const decode = options.decode ?? true;
   const revisions = new Map<string, bigint>();
-  const firstSeen = new Map<string, string>();
+  // Where each id was first seen: a line number (a number, not a string per event) or stream@revision.
+  const firstSeen = new Map<string, number | string>();
   let lastPosition: bigint | undefined;
   let events = 0;
 
   const check = (record: RecordedEvent, line?: number): Problem[] => {
     events++;
-    const where = { ...(line === undefined ? {} : { line }), streamId: record.streamId, streamRevision: record.streamRevision };
-    const here = line === undefined ? `${record.streamId}@${record.streamRevision}` : `line ${line}`;
+    // Built only for a problem: this runs for every event of a file.
+    const where = () => ({ ...(line === undefined ? {} : { line }), streamId: record.streamId, streamRevision: record.streamRevision });
     const problems: Problem[] = [];
     if (decode) {
       try {
         registry.decode(record);
       } catch (error) {
         if (!(error instanceof StoredEventInvalidError)) throw error;
-        for (const issue of error.issues) problems.push({ ...where, field: formatPath(issue.path), message: issue.message });
+        for (const issue of error.issues) problems.push({ ...where(), field: formatPath(issue.path), message: issue.message });
       }
     }
 
@@ -44,20 +45,20 @@ export const createVerifier = (registry: EventRegistry, options: VerifierOptions
     const expected = last === undefined ? 0n : last + 1n;
     if (record.streamRevision > expected) {
       const missing = record.streamRevision - 1n === expected ? `${expected}` : `${expected} to ${record.streamRevision - 1n}`;
-      problems.push({ ...where, field: 'streamRevision', message: `revision ${missing} of the stream is missing` });
+      problems.push({ ...where(), field: 'streamRevision', message: `revision ${missing} of the stream is missing` });
     } else if (record.streamRevision < expected) {
-      problems.push({ ...where, field: 'streamRevision', message: `revision ${record.streamRevision} comes again: the stream is already at ${expected - 1n}` });
+      problems.push({ ...where(), field: 'streamRevision', message: `revision ${record.streamRevision} comes again: the stream is already at ${expected - 1n}` });
     }
     if (last === undefined || record.streamRevision > last) revisions.set(record.streamId, record.streamRevision);
 
     if (lastPosition !== undefined && record.globalPosition <= lastPosition) {
-      problems.push({ ...where, field: 'globalPosition', message: `position ${record.globalPosition} is not after the previous event's ${lastPosition}` });
+      problems.push({ ...where(), field: 'globalPosition', message: `position ${record.globalPosition} is not after the previous event's ${lastPosition}` });
     }
     if (lastPosition === undefined || record.globalPosition > lastPosition) lastPosition = record.globalPosition;
 
     const seen = firstSeen.get(record.eventId);
-    if (seen === undefined) firstSeen.set(record.eventId, here);
-    else problems.push({ ...where, field: 'eventId', message: `event id ${record.eventId} was already used (${seen})` });
+    if (seen === undefined) firstSeen.set(record.eventId, line ?? `${record.streamId}@${record.streamRevision}`);
+    else problems.push({ ...where(), field: 'eventId', message: `event id ${record.eventId} was already used (${typeof seen === 'number' ? `line ${seen}` : seen})` });
     return problems;
   };
 
