@@ -1,5 +1,6 @@
 import {
   CommandRejectedError,
+  CommandValidationError,
   EventValidationError,
   InvalidArgumentError,
   StoreUnavailableError,
@@ -36,6 +37,10 @@ export const errorResponse = (error: unknown): ErrorResponse | undefined => {
     // `*.invalid` is the domain parsing the command with its event's schema: malformed input, not a rule.
     const status = error.reason.endsWith('.invalid') ? 400 : 422;
     return { status, body: { error: status === 400 ? 'invalid' : 'rejected', reason: error.reason, field: error.field, message: error.message } };
+  }
+  if (error instanceof CommandValidationError) {
+    const issues = error.issues.map((issue) => ({ field: pathOf(issue.path), message: issue.message }));
+    return { status: 400, body: { error: 'invalid', field: error.field, message: error.message, issues } };
   }
   if (error instanceof EventValidationError) {
     const issues = error.issues.map((issue) => ({ field: pathOf(issue.path), message: issue.message }));

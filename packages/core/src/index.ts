@@ -52,6 +52,17 @@ export {
   type PersonalDataField,
   type PersonalDataOptions,
 } from './kernel/personalData.js';
+export { SEALED_MAX_BYTES, sealedValueSchema, type SealedValue } from './kernel/personalData.js';
+export { personalValue } from './kernel/personalData.js';
+export { textOf } from './kernel/errors.js';
+
+// --- crypto-shredding of personal data (UK GDPR erasure)
+export { withCryptoShredding, type CryptoShreddingOptions } from './privacy/cryptoShredding.js';
+export { createEnvelopeKeyStore, createInMemoryWrappedKeyStorage, type EnvelopeKeyStoreOptions, type KeyManagementService, type WrappedKeyEntry, type WrappedKeyStorage } from './privacy/envelopeKeyStore.js';
+export { DataSubjectForgottenError, PersonalDataUnreadableError } from './privacy/errors.js';
+export { createInMemoryKeyStore, forgetDataSubject, type InMemoryKeyStoreOptions, type PersonalDataKeyStore } from './privacy/keyStore.js';
+export { DATA_KEY_BYTES, openValue, sealValue, type RandomBytes, type SealContext } from './privacy/seal.js';
+// end of crypto-shredding
 export {
   definePartitionedProjection,
   defineProjection,
@@ -94,9 +105,13 @@ export {
   type SubscriptionHandler,
 } from './kernel/store.js';
 export {
+  MAX_POSITION,
+  MAX_REVISION,
   checkExpectedRevisionOption,
   checkStreamId,
+  isStreamId,
   planAllRead,
+  planAppend,
   planStreamRead,
   planSubscription,
   type ReadPlan,
@@ -332,10 +347,12 @@ export {
 } from './mentorTraining/events.js';
 export { ProviderTrainingRequirementSet, providerTrainingRequirementEventDefinitions, providerTrainingRequirementRegistry, providerTrainingRequirementStreamId, type ProviderTrainingRequirementEvent } from './mentorTraining/requirementEvents.js';
 export type { CorrectMentorDetails, MentorCommand, MoveMentorToSchool, RegisterMentor } from './mentor/commands.js';
+export { mentorCommandSchema } from './mentor/commandSchema.js';
 export { mentorDecider, type MentorDetails, type MentorState } from './mentor/decider.js';
 export { mentorsDomainDefinitions, type MentorsDomainEvent } from './mentor/domain.js';
 export { mentorCommands, type MentorCommands, type MentorCommandsDeps } from './mentor/mentorCommands.js';
 export type { CorrectMentorTrainingSession, MentorTrainingCommand, RecognisePriorLearning, RecordMentorTrainingSession, WithdrawMentorTrainingSession, WithdrawPriorLearning } from './mentorTraining/commands.js';
+export { mentorTrainingCommandSchema, providerTrainingRequirementCommandSchema } from './mentorTraining/commandSchema.js';
 export { mentorTrainingDecider, purposeOf, trainedEarlierWith, type MentorTrainingState, type PriorLearningRecord, type SessionRecord } from './mentorTraining/decider.js';
 export { providerTrainingRequirementDecider, type ProviderTrainingRequirement, type ProviderTrainingRequirementCommand, type ProviderTrainingRequirementState, type SetProviderTrainingRequirement } from './mentorTraining/requirementDecider.js';
 export { trainingComplianceProjection, type PriorLearningEntry, type RequirementData, type TrainingComplianceEvent, type TrainingComplianceState, type TrainingTrack } from './mentorTraining/complianceProjection.js';
@@ -369,6 +386,7 @@ export type {
   RecordSelfRatings,
   StartMentorDevelopmentReview,
 } from './mentorDevelopmentReview/commands.js';
+export { mentorDevelopmentReviewCommandSchema } from './mentorDevelopmentReview/commandSchema.js';
 export { mentorDevelopmentReviewDecider, type MentorDevelopmentReviewState, type StartedReview } from './mentorDevelopmentReview/decider.js';
 export { areaMeans, suggestedPriorityArea } from './mentorDevelopmentReview/framework.js';
 export {
@@ -391,11 +409,13 @@ export {
   type SupervisionKind,
 } from './leadMentor/events.js';
 export type { AppointLeadMentor, AssignSchoolToLeadMentor, EndLeadMentorAppointment, LeadMentorCommand, RecordCheckIn, RecordSupervision, ReleaseSchoolFromLeadMentor, WithdrawCheckIn } from './leadMentor/commands.js';
+export { leadMentorCommandSchema } from './leadMentor/commandSchema.js';
 export { inCaseloadOn, leadMentorDecider, type LeadMentorAppointment, type LeadMentorState, type SchoolPeriod } from './leadMentor/decider.js';
 export { leadMentorCaseloadProjection, type CaseloadEvent, type CaseloadState } from './leadMentor/caseloadProjection.js';
 export { leadMentorCaseload, type CaseloadMentor, type CaseloadQuery, type CaseloadSchool, type CaseloadTrainee, type CheckInStatus, type LeadMentorCaseload, type OverdueCheckIn } from './leadMentor/caseload.js';
 export { MentorProtectedTimeAllocated, MentorProtectedTimeUseRecorded, MentorRecognitionAwarded, MentorRecognitionRevoked, RECOGNITION_KINDS, mentorSupportEventDefinitions, mentorSupportRegistry, mentorSupportStreamId, type MentorSupportEvent, type RecognitionKind } from './mentorSupport/events.js';
 export type { AllocateProtectedTime, AwardRecognition, MentorSupportCommand, RecordProtectedTimeUse, RevokeRecognition } from './mentorSupport/commands.js';
+export { mentorSupportCommandSchema } from './mentorSupport/commandSchema.js';
 export { mentorSupportDecider, type MentorSupportState } from './mentorSupport/decider.js';
 export { mentorSupportProjection, mentorSupportSummary, type Allocation, type MentorSupportReadEvent, type MentorSupportReadState, type MentorSupportSummary, type Recognition } from './mentorSupport/supportProjection.js';
 export { mentorPortfolioProjection, type PortfolioEvent, type PortfolioState } from './mentorReports/portfolioProjection.js';
@@ -435,6 +455,7 @@ export type {
   StartClaimPayment,
   SubmitClaim,
 } from './funding/claim/commands.js';
+export { claimCommandSchema } from './funding/claim/commandSchema.js';
 export { claimDecider } from './funding/claim/decider.js';
 export {
   CLAIMANTS,
@@ -497,6 +518,7 @@ export {
   type RegisterView,
 } from './funding/registerViews.js';
 export type { CorrectRuleValue, RuleCorrectionCommand } from './funding/ruleCorrection/commands.js';
+export { ruleCorrectionCommandSchema } from './funding/ruleCorrection/commandSchema.js';
 export { createRuleCorrectionDecider, type RuleCorrectionsState } from './funding/ruleCorrection/decider.js';
 export { RuleValueCorrected, ruleCorrectionEventDefinitions, ruleCorrectionsStreamId, ruleValueSchema, type RuleCorrectionEvent, type RuleValue, type RuleValueCorrectedData } from './funding/ruleCorrection/events.js';
 // end of funding
@@ -506,3 +528,13 @@ export { createIttLedgerRegistry, ittLedgerEventDefinitions, type IttLedgerEvent
 
 // --- every read model of the domain, for one projection runner
 export { createIttLedgerProjections, ittLedgerClaimsRegister, ittLedgerProjections, type IttLedgerProjections } from './projections.js';
+// Command schemas: untrusted input is parsed with these before anything is read (issue 9, part A).
+export { schoolCommandSchema } from './school/commandSchema.js';
+export { streamKeySchema } from './school/events.js';
+export { traineeCommandSchema } from './trainee/commandSchema.js';
+export { arrangePlacementInputSchema, extendPlacementInputSchema, placementCommandSchema, streamPlacementCommandSchema } from './placement/commandSchema.js';
+export { reviewPointCommandSchema, reviewPointFactsSchema } from './reviewPoint/commandSchema.js';
+export { targetCommandSchema, targetInputSchema } from './target/commandSchema.js';
+export { leadMentorQaCommandSchema, leadMentorQaInputSchema } from './leadMentorQa/commandSchema.js';
+export { irpCommandSchema, irpInputSchema } from './irp/commandSchema.js';
+export { welfareCommandSchema } from './welfare/commandSchema.js';

@@ -1,6 +1,6 @@
 import {
   checkExpectedRevision,
-  checkExpectedRevisionOption,
+  planAppend,
   checkStreamId,
   InvalidArgumentError,
   planAllRead,
@@ -133,10 +133,10 @@ export const createEventStoreDbStore = <E extends DomainEvent>(options: EventSto
   return {
     registry,
 
-    appendToStream: async (streamId, events, appendOptions = {}) => {
+    appendToStream: async (streamId, events, appendOptions) => {
       ensureOpen();
       checkStreamId(streamId);
-      const expected = checkExpectedRevisionOption(appendOptions.expectedRevision);
+      const expected = planAppend(appendOptions);
       const prepared = registry.prepare(events, ids);
       if (prepared.length === 0) return emptyAppend(streamId, expected);
       const recordedAt = clock.now();

@@ -2,16 +2,17 @@ import {
   StoreUnavailableError,
   StreamNotFoundError,
   checkExpectedRevision,
-  checkExpectedRevisionOption,
   checkStreamId,
   compileFilter,
   findIdempotentAppend,
   planAllRead,
+  planAppend,
   planStreamRead,
   planSubscription,
   randomIds,
   systemClock,
   toStoredEvent,
+  WrongExpectedRevisionError,
   type Clock,
   type DomainEvent,
   type EventRegistry,
@@ -73,19 +74,29 @@ export const createInMemoryEventStore = <E extends DomainEvent>(options: InMemor
     registry,
     size: () => log.length,
 
-    appendToStream: async (streamId, events, appendOptions = {}) => {
+    appendToStream: async (streamId, events, appendOptions) => {
       ensureOpen();
       const stream = streams.get(streamId);
       // A stream that exists was created with a checked id.
       if (!stream) checkStreamId(streamId);
-      const expected = checkExpectedRevisionOption(appendOptions.expectedRevision);
+      const expected = planAppend(appendOptions);
       const prepared = registry.prepare(events, ids);
-      const replay = findIdempotentAppend(stream ?? [], prepared, expected, (eventId) => {
-        const found = findEvent(eventId);
-        return found?.streamId === streamId ? found.streamRevision : undefined;
-      });
-      if (replay) return replay;
       const current = stream ? revision(stream.length - 1) : undefined;
+      // An append at the stream's current revision (the usual one) cannot be a retry: a retry names the
+      // revision before its own events. Only the other appends look for one (and build no closure).
+      if (stream && (typeof expected !== 'bigint' || expected !== current)) {
+        const replay = findIdempotentAppend(stream, prepared, expected, (eventId) => {
+          const found = findEvent(eventId);
+          return found?.streamId === streamId ? found.streamRevision : undefined;
+        });
+        if (replay) return replay;
+      }
+      // As EventStoreDB: a batch whose first id already stands in the stream but whose rest does not match
+      // is neither a retry nor new ("corrupted idempotency"). Exact revisions and no_stream fail below anyway.
+      const first = prepared[0];
+      if (first && current !== undefined && (expected === 'any' || expected === 'stream_exists') && findEvent(first.eventId)?.streamId === streamId) {
+        throw new WrongExpectedRevisionError(streamId, expected, current);
+      }
       checkExpectedRevision(streamId, expected, current);
       if (prepared.length === 0) {
         const last = stream?.[stream.length - 1];

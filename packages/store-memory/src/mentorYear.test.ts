@@ -32,7 +32,7 @@ describe('a mentor year, end to end on the in-memory store', () => {
     });
     expect(of(MENTOR_YEAR.partMentorId)).toMatchObject({ trainedMinutes: 600, priorLearningMinutes: 240, remainingMinutes: 360, status: 'overdue', sessionCount: 4 });
     expect(of(MENTOR_YEAR.partMentorId)?.dfeMinimum).toMatchObject({ minutes: null, previously: { minutes: 1200, until: '2024-11-12' } });
-    expect(result.refusals).toEqual(['2025-02-10 mentor.not-registered (mentorId)', '2025-02-10 training.invalid (minutes)', '2025-06-21 mdr.completed (-)']);
+    expect(result.refusals).toEqual(['2025-02-10 mentor.not-registered (mentorId)', '2025-02-10 COMMAND_INVALID (minutes)', '2025-06-21 mdr.completed (-)']);
   });
 
   it('prints compliance honestly, the portfolio and the lead mentor caseload', async () => {

@@ -104,6 +104,29 @@ describe('export and import', () => {
     expect(target.made).toHaveLength(0);
   });
 
+  // lines: 1 header, 2–7 events, 8 trailer; each edit breaks one thing and names the line it is on.
+  it.each<[string, (lines: string[]) => string[], number]>([
+    ['a malformed JSON line', (l) => [...l.slice(0, 2), '{"streamId": "room-1",,}', ...l.slice(3)], 3],
+    ['a truncated last line', (l) => [...l.slice(0, 6), l[6]!.slice(0, 30)], 7],
+    ['a field of the wrong type', (l) => l.map((line, i) => (i === 3 ? line.replace(/"schemaVersion":\d+/, '"schemaVersion":"2"') : line)), 4],
+    ['an unknown event type', (l) => l.map((line, i) => (i === 2 ? line.replace(/"type":"[A-Za-z]+"/, '"type":"ItemStolen"') : line)), 3],
+    ['a future schema version', (l) => l.map((line, i) => (i === 2 ? line.replace(/"schemaVersion":\d+/, '"schemaVersion":99') : line)), 3],
+    ['a duplicated event id', (l) => l.map((line, i) => (i === 4 ? JSON.stringify({ ...JSON.parse(line), eventId: JSON.parse(l[1]!).eventId }) : line)), 5],
+    ['no trailer', (l) => l.slice(0, 7), 8],
+  ])('import writes nothing from a file with %s, and reports its line', async (_name, edit, line) => {
+    await exportTo('history.jsonl');
+    const lines = (await readFile(join(dir, 'history.jsonl'), 'utf8')).trimEnd().split('\n');
+    expect(lines).toHaveLength(8);
+    await writeFile(join(dir, 'broken.jsonl'), edit(lines).join('\n') + '\n');
+    const target = intoMemory();
+    const { io, out } = memoryIo(dir);
+    expect(await testCli({ connect: target.connect }).run(['import', '--from', 'broken.jsonl', '--to', 'esdb://target', '--json'], io)).toBe(EXIT.problems);
+    const report = JSON.parse(out.stdout);
+    expect(report.tables[0].rows.map((row: { line: number }) => row.line)).toContain(line);
+    expect(report.summary).toMatchObject({ imported: 0 });
+    expect(target.made).toHaveLength(0);
+  });
+
   it('export refuses a source that does not verify, leaving no file and an existing one untouched', async () => {
     await writeFile(join(dir, 'kept.jsonl'), 'an earlier export\n');
     await writeFile(join(dir, 'bad.jsonl'), '{"format":"itt-ledger/events","version":1}\n{"streamId":"a"}\n');

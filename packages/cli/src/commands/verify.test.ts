@@ -73,6 +73,10 @@ describe('verify', () => {
     ['a position not after the previous', 3, (e) => ({ ...e, globalPosition: '0' }), { field: 'globalPosition', message: "position 0 is not after the previous event's 0" }],
     ['an event id used before', 3, (e) => ({ ...e, eventId: JSON.parse(valid[1]!).eventId }), { field: 'eventId', message: expect.stringMatching(/was already used \(line 2\)$/) }],
     ['an array', 3, () => [1], { message: 'expected a JSON object, got an array' }],
+    ['a future schema version', 3, (e) => ({ ...e, schemaVersion: 99 }), { field: 'schemaVersion', message: 'no schema version 99' }],
+    ['a revision beyond 2^64 - 1', 3, (e) => ({ ...e, streamRevision: String(2n ** 64n) }), { field: 'streamRevision' }],
+    ['a business date that does not exist', 3, (e) => ({ ...e, occurredAt: '2024-02-30T08:00:00.000Z' }), { field: 'occurredAt' }],
+    ['a __proto__ key', 3, (e) => JSON.parse(JSON.stringify(e).replace('{', '{"__proto__":{"polluted":true},')), { field: '__proto__', message: 'unknown field' }],
   ])('reports %s with its line and field', async (_name, line, edit, expected) => {
     const { code, rows } = await verifyText(withLine(line, edit));
     expect(code).toBe(EXIT.problems);
@@ -95,6 +99,16 @@ describe('verify', () => {
       expect(code).toBe(EXIT.problems);
       expect(rows).toContainEqual(expect.objectContaining(expected));
     }
+  });
+
+  it('reports a truncated last line, and the trailer it lost, each with its line', async () => {
+    const { code, rows } = await verifyText([...valid.slice(0, 6), valid[6]!.slice(0, 30)].join('\n'));
+    expect(code).toBe(EXIT.problems);
+    expect(rows).toEqual([
+      expect.objectContaining({ line: 7, message: expect.stringMatching(/^invalid JSON \(a truncated line\?\)/) }),
+      expect.objectContaining({ line: 8, message: 'the file ends without its trailer line: it was cut short' }),
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('prints each problem with line, stream and revision in the terminal table', async () => {

@@ -10,6 +10,7 @@ import { checkTargetReview, checkTargetSpec, longestTermDays } from '../target/r
 import type { IrpCommand, OpenIndividualRecoveryPlan } from './commands.js';
 import type { IrpEvent } from './events.js';
 import { evolveIrp, initialIrpState, type IrpState, type IrpPlan } from './state.js';
+import { irpCommandSchema } from './commandSchema.js';
 
 const P = 'irp';
 
@@ -66,6 +67,7 @@ const checkOpen = (c: OpenIndividualRecoveryPlan, state: IrpState, ruleBook: Rul
 /** Individual Recovery Plans of one trainee; the rule book gives the most targets and the first review's timing. */
 export const createIrpDecider = (ruleBook: RuleBook = standardRuleBook): Decider<IrpCommand, IrpEvent, IrpState> => ({
   initialState: initialIrpState,
+  commandSchema: irpCommandSchema,
   decide: (command, state) =>
     match(command)
       .with({ type: 'OpenIndividualRecoveryPlan' }, (c): IrpEvent[] => {

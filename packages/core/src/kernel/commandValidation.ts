@@ -13,9 +13,10 @@ const typeName = (input: unknown): string => {
 /**
  * Parses untrusted command input (from HTTP, a queue, a form) against the command's schema. Returns the
  * parsed command, unknown keys stripped, or throws {@link CommandValidationError} naming every bad field.
+ * `commandType` names the command in the error when the input has no `type` of its own (a service's input).
  */
-export const validateCommand = <C>(schema: z.ZodType<C>, input: unknown): C => {
+export const validateCommand = <C>(schema: z.ZodType<C>, input: unknown, commandType?: string): C => {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw new CommandValidationError(typeName(input), toIssues(parsed.error));
+  throw new CommandValidationError(commandType ?? typeName(input), toIssues(parsed.error));
 };

@@ -8,6 +8,16 @@ export interface ValidationIssue {
 export const formatPath = (path: readonly (string | number)[]): string =>
   path.length === 0 ? '(root)' : path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 
+/**
+ * A value as text for a message, whatever it holds: untrusted input may put an object whose `toString` is
+ * not a function, or a symbol, where a name was expected, and building the error must not throw.
+ */
+export const textOf = (value: unknown): string => {
+  if (typeof value === 'string') return value.length > 200 ? `${value.slice(0, 200)}…` : value;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' || value === undefined || value === null) return String(value);
+  return `(${typeof value})`;
+};
+
 const describeIssues = (issues: readonly ValidationIssue[]): string =>
   issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`).join('; ');
 
@@ -65,7 +75,7 @@ export class EventValidationError extends IttLedgerError {
     /** Position of the event in the batch that was offered. */
     readonly index = 0,
   ) {
-    super(`Event #${index} '${type}'${schemaVersion === undefined ? '' : ` v${schemaVersion}`} is invalid: ${describeIssues(issues)}`);
+    super(`Event #${index} '${textOf(type)}'${schemaVersion === undefined ? '' : ` v${textOf(schemaVersion)}`} is invalid: ${describeIssues(issues)}`);
   }
 }
 
@@ -78,8 +88,8 @@ export class UnknownEventTypeError extends IttLedgerError {
   ) {
     super(
       knownVersions.length === 0
-        ? `Unknown event type '${type}'`
-        : `Event type '${type}' has no schema version ${String(schemaVersion)} (known: ${knownVersions.join(', ')})`,
+        ? `Unknown event type '${textOf(type)}'`
+        : `Event type '${textOf(type)}' has no schema version ${textOf(schemaVersion)} (known: ${knownVersions.join(', ')})`,
     );
   }
 }
@@ -95,7 +105,7 @@ export class StoredEventInvalidError extends IttLedgerError {
     readonly issues: readonly ValidationIssue[],
   ) {
     super(
-      `Stored event '${type}'${schemaVersion === undefined ? '' : ` v${schemaVersion}`} at ${streamId}@${streamRevision} is invalid: ${describeIssues(issues)}`,
+      `Stored event '${textOf(type)}'${schemaVersion === undefined ? '' : ` v${textOf(schemaVersion)}`} at ${textOf(streamId)}@${textOf(streamRevision)} is invalid: ${describeIssues(issues)}`,
     );
   }
 }

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { DomainEvent, EventMetadata, NewEvent, StoredEvent } from './envelope.js';
 import type { AnyEventDefinition, EventSchemaVersion, EventsOf } from './eventDefinition.js';
-import { EventValidationError, StoredEventInvalidError, UnknownEventTypeError, type ValidationIssue } from './errors.js';
+import { EventValidationError, InvalidArgumentError, StoredEventInvalidError, UnknownEventTypeError, textOf, type ValidationIssue } from './errors.js';
 import { deepFreeze } from './freeze.js';
 import { isUuid, type IdGenerator } from './ids.js';
 import { parseInstant, type Instant } from './instant.js';
+import { MAX_POSITION, MAX_REVISION, isInRange, isStreamId } from './readOptions.js';
 import type { PersonalDataField } from './personalData.js';
 import { toIssues } from './zodIssues.js';
 
@@ -90,6 +91,9 @@ const parseMetadata = (value: unknown): EventMetadata | undefined => {
     }
   }
   if (correlationId === undefined && causationId === undefined && actor === undefined) return EMPTY_METADATA;
+  // The usual shapes as literals of exactly their fields: the store keeps one per event.
+  if (causationId === undefined && correlationId !== undefined && actor !== undefined) return Object.freeze({ correlationId, actor });
+  if (correlationId !== undefined && causationId !== undefined && actor !== undefined) return Object.freeze({ correlationId, causationId, actor });
   const out: { -readonly [K in keyof EventMetadata]: string } = {};
   if (correlationId !== undefined) out.correlationId = correlationId;
   if (causationId !== undefined) out.causationId = causationId;
@@ -114,7 +118,6 @@ const metadataIssues = (value: unknown): ValidationIssue[] => {
 };
 
 const INVALID_INSTANT = 'expected an ISO 8601 date-time with a zone';
-const isPosition = (value: unknown): boolean => typeof value === 'bigint' && value >= 0n;
 
 /** Every reason a new event is refused, in field order; run only when the checks in `prepare` failed. */
 const newEventIssues = (event: NewEvent, parsed: z.ZodSafeParseResult<unknown>): ValidationIssue[] => {
@@ -132,8 +135,9 @@ const recordIssues = (record: RecordedEvent, parsed: z.ZodSafeParseResult<unknow
   if (parseInstant(record.occurredAt) === undefined) issues.push(issue(['occurredAt'], 'invalid_instant', INVALID_INSTANT));
   if (parseInstant(record.recordedAt) === undefined) issues.push(issue(['recordedAt'], 'invalid_instant', INVALID_INSTANT));
   if (!isUuid(record.eventId)) issues.push(issue(['eventId'], 'invalid_uuid', 'expected a UUID'));
-  if (!isPosition(record.streamRevision)) issues.push(issue(['streamRevision'], 'invalid_revision', 'expected a bigint ≥ 0'));
-  if (!isPosition(record.globalPosition)) issues.push(issue(['globalPosition'], 'invalid_position', 'expected a bigint ≥ 0'));
+  if (!isStreamId(record.streamId)) issues.push(issue(['streamId'], 'invalid_stream_id', 'expected a non-empty string of at most 512 characters without control characters'));
+  if (!isInRange(record.streamRevision, MAX_REVISION)) issues.push(issue(['streamRevision'], 'invalid_revision', 'expected a bigint from 0 to 2^64 - 1'));
+  if (!isInRange(record.globalPosition, MAX_POSITION)) issues.push(issue(['globalPosition'], 'invalid_position', 'expected a bigint from 0 to 2^128 - 1'));
   issues.push(...metadataIssues(record.metadata ?? undefined));
   if (!parsed.success) issues.push(...toIssues(parsed.error, ['data']));
   return issues;
@@ -187,7 +191,7 @@ export const createEventRegistry = <const Defs extends readonly AnyEventDefiniti
   const prepareOne = (event: NewEvent, index: number, ids: IdGenerator, metadata: EventMetadata | undefined): PreparedEvent => {
     const type = (event as { type?: unknown }).type;
     if (typeof type !== 'string') {
-      throw new EventValidationError(String(type), undefined, [issue(['type'], 'invalid_type', 'expected an event type name')], index);
+      throw new EventValidationError(textOf(type), undefined, [issue(['type'], 'invalid_type', 'expected an event type name')], index);
     }
     const definition = byType.get(type);
     if (!definition) throw new UnknownEventTypeError(type);
@@ -229,11 +233,15 @@ export const createEventRegistry = <const Defs extends readonly AnyEventDefiniti
       return versionOf(definition, schemaVersion ?? definition.latestVersion)?.personalData ?? [];
     },
     prepare: (events, ids) => {
+      if (!Array.isArray(events)) throw new InvalidArgumentError('events', 'expected an array of events');
       const prepared = new Array<PreparedEvent>(events.length);
       let metadataIn: unknown;
       let metadata: EventMetadata | undefined = EMPTY_METADATA;
       for (let index = 0; index < events.length; index++) {
         const event = events[index] as NewEvent;
+        if (typeof event !== 'object' || event === null) {
+          throw new EventValidationError(textOf(event), undefined, [issue([], 'invalid_type', 'expected an event: an object with a type and data')], index);
+        }
         // The events of one command usually share one metadata object: check it once.
         if (index === 0 || event.metadata !== metadataIn) {
           metadataIn = event.metadata;
@@ -261,10 +269,13 @@ export const createEventRegistry = <const Defs extends readonly AnyEventDefiniti
       return prepared;
     },
     decode: (record) => {
-      const definition = byType.get(record.type);
-      if (!definition) return refuseRecord(record, [issue(['type'], 'unknown_type', `unknown event type '${record.type}'`)]);
+      if (typeof record !== 'object' || record === null) {
+        throw new StoredEventInvalidError('(unknown)', -1n, textOf(record), undefined, [issue([], 'invalid_type', 'expected a recorded event: an object')]);
+      }
+      const definition = typeof record.type === 'string' ? byType.get(record.type) : undefined;
+      if (!definition) return refuseRecord(record, [issue(['type'], 'unknown_type', `unknown event type '${textOf(record.type)}'`)]);
       const schemaVersion = Number.isInteger(record.schemaVersion) ? versionOf(definition, record.schemaVersion) : undefined;
-      if (!schemaVersion) return refuseRecord(record, [issue(['schemaVersion'], 'unknown_version', `no schema version ${String(record.schemaVersion)}`)]);
+      if (!schemaVersion) return refuseRecord(record, [issue(['schemaVersion'], 'unknown_version', `no schema version ${textOf(record.schemaVersion)}`)]);
       const occurredAt = parseInstant(record.occurredAt);
       const recordedAt = parseInstant(record.recordedAt);
       const metadata = parseMetadata(record.metadata ?? undefined);
@@ -275,8 +286,9 @@ export const createEventRegistry = <const Defs extends readonly AnyEventDefiniti
         metadata === undefined ||
         !parsed.success ||
         !isUuid(record.eventId) ||
-        !isPosition(record.streamRevision) ||
-        !isPosition(record.globalPosition)
+        !isStreamId(record.streamId) ||
+        !isInRange(record.streamRevision, MAX_REVISION) ||
+        !isInRange(record.globalPosition, MAX_POSITION)
       ) {
         return refuseRecord(record, recordIssues(record, parsed));
       }

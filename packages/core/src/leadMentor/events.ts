@@ -15,7 +15,11 @@ export type CheckInMode = (typeof CHECK_IN_MODES)[number];
 export const SUPERVISION_KINDS = ['supervision', 'training'] as const;
 export type SupervisionKind = (typeof SUPERVISION_KINDS)[number];
 
-const reasonText = z.string().min(1).max(500);
+export const leadMentorReasonSchema = z.string().min(1).max(500);
+export const checkInNoteSchema = z.string().min(1).max(2000);
+export const supervisionMentorIdsSchema = z.array(idSchema).min(1).max(100);
+export const supervisionMinutesSchema = z.number().int().min(1).max(24 * 60);
+export const supervisionFocusSchema = z.string().min(1).max(300);
 
 /**
  * A mentor took on the lead mentor role for a provider, which identifies and trains its lead mentors
@@ -23,7 +27,7 @@ const reasonText = z.string().min(1).max(500);
  */
 export const LeadMentorAppointed = defineEvent('LeadMentorAppointed', z.object({ leadMentorId: idSchema, providerId: idSchema, appointedOn: localDateSchema }));
 
-export const LeadMentorAppointmentEnded = defineEvent('LeadMentorAppointmentEnded', z.object({ leadMentorId: idSchema, endedOn: localDateSchema, reason: reasonText }));
+export const LeadMentorAppointmentEnded = defineEvent('LeadMentorAppointmentEnded', z.object({ leadMentorId: idSchema, endedOn: localDateSchema, reason: leadMentorReasonSchema }));
 
 /** The lead mentor supports the school's mentors and trainees of their provider from `from`. */
 export const LeadMentorSchoolAssigned = defineEvent('LeadMentorSchoolAssigned', z.object({ leadMentorId: idSchema, schoolId: idSchema, from: localDateSchema }));
@@ -42,12 +46,12 @@ export const LeadMentorCheckInRecorded = defineEvent(
     subjectId: idSchema,
     date: localDateSchema,
     mode: z.enum(CHECK_IN_MODES),
-    note: personalData(z.string().min(1).max(2000), { subjectField: 'subjectId' }).optional(),
+    note: personalData(checkInNoteSchema, { subjectField: 'subjectId' }).optional(),
   }),
 );
 
 /** The check-in should not count (e.g. recorded against the wrong person); it is not deleted. */
-export const LeadMentorCheckInWithdrawn = defineEvent('LeadMentorCheckInWithdrawn', z.object({ checkInId: idSchema, leadMentorId: idSchema, reason: reasonText }));
+export const LeadMentorCheckInWithdrawn = defineEvent('LeadMentorCheckInWithdrawn', z.object({ checkInId: idSchema, leadMentorId: idSchema, reason: leadMentorReasonSchema }));
 
 /**
  * The lead mentor supervised or trained school-based mentors. Support, not training toward a mentor's
@@ -59,11 +63,11 @@ export const LeadMentorSupervisionRecorded = defineEvent(
     supervisionId: idSchema,
     leadMentorId: idSchema,
     kind: z.enum(SUPERVISION_KINDS),
-    mentorIds: z.array(idSchema).min(1).max(100),
+    mentorIds: supervisionMentorIdsSchema,
     schoolId: idSchema.optional(),
     date: localDateSchema,
-    minutes: z.number().int().min(1).max(24 * 60),
-    focus: z.string().min(1).max(300),
+    minutes: supervisionMinutesSchema,
+    focus: supervisionFocusSchema,
   }),
 );
 

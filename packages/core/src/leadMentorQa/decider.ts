@@ -6,6 +6,7 @@ import { LIMITS } from '../progress/limits.js';
 import type { ReviewPointFacts } from '../reviewPoint/facts.js';
 import type { LeadMentorQaCommand } from './commands.js';
 import { QA_QUESTIONS, type LeadMentorQaEvent, type QaAnswers } from './events.js';
+import { leadMentorQaCommandSchema } from './commandSchema.js';
 
 interface Placement {
   readonly traineeId: string;
@@ -48,6 +49,7 @@ const sameAnswers = (a: QaAnswers, b: QaAnswers) => QA_QUESTIONS.every((question
 
 export const leadMentorQaDecider: Decider<LeadMentorQaCommand, LeadMentorQaEvent, LeadMentorQaState> = {
   initialState: initialLeadMentorQaState,
+  commandSchema: leadMentorQaCommandSchema,
   decide: (command, state) =>
     match(command)
       .with({ type: 'RecordJointObservation' }, (c): LeadMentorQaEvent[] => {

@@ -6,6 +6,7 @@ import type { Erased } from '../kernel/personalData.js';
 import { checkedEvent, definedOnly } from './checked.js';
 import type { MentorCommand } from './commands.js';
 import { MentorDetailsCorrected, MentorMovedSchool, MentorRegistered, type MentorEvent } from './events.js';
+import { mentorCommandSchema } from './commandSchema.js';
 
 export interface MentorDetails {
   readonly name: string | Erased;
@@ -34,6 +35,7 @@ const registered = (state: MentorState) => {
 
 export const mentorDecider: Decider<MentorCommand, MentorEvent, MentorState> = {
   initialState: initialMentorState,
+  commandSchema: mentorCommandSchema,
   decide: (command, state) =>
     match(command)
       .with({ type: 'RegisterMentor' }, (c): MentorEvent[] => {

@@ -1,24 +1,32 @@
-import type { AcademicYear } from '../calendar/academicYear.js';
+import { z } from 'zod';
+import { academicYearSchema, type AcademicYear } from '../calendar/academicYear.js';
 import { aggregateStream } from '../kernel/aggregate.js';
 import type { Clock } from '../kernel/clock.js';
 import { createCommandHandler, type HandleOptions, type HandleResult, type RetryPolicy } from '../kernel/commandHandler.js';
+import { validateCommand } from '../kernel/commandValidation.js';
 import type { DomainEvent } from '../kernel/envelope.js';
 import { CommandRejectedError, InvalidArgumentError } from '../kernel/errors.js';
 import type { EventStore } from '../kernel/store.js';
+import { leadMentorCommandSchema } from '../leadMentor/commandSchema.js';
 import type { LeadMentorCommand } from '../leadMentor/commands.js';
 import { leadMentorDecider, type LeadMentorState } from '../leadMentor/decider.js';
 import { leadMentorStreamId, type LeadMentorEvent } from '../leadMentor/events.js';
+import { mentorDevelopmentReviewCommandSchema } from '../mentorDevelopmentReview/commandSchema.js';
 import type { MentorDevelopmentReviewCommand } from '../mentorDevelopmentReview/commands.js';
 import { mentorDevelopmentReviewDecider, type MentorDevelopmentReviewState } from '../mentorDevelopmentReview/decider.js';
 import { mentorDevelopmentReviewStreamId, type MentorDevelopmentReviewEvent } from '../mentorDevelopmentReview/events.js';
+import { mentorSupportCommandSchema } from '../mentorSupport/commandSchema.js';
 import type { MentorSupportCommand } from '../mentorSupport/commands.js';
 import { mentorSupportDecider, type MentorSupportState } from '../mentorSupport/decider.js';
 import { mentorSupportStreamId, type MentorSupportEvent } from '../mentorSupport/events.js';
+import { mentorTrainingCommandSchema, providerTrainingRequirementCommandSchema } from '../mentorTraining/commandSchema.js';
 import type { MentorTrainingCommand } from '../mentorTraining/commands.js';
 import { mentorTrainingDecider, type MentorTrainingState } from '../mentorTraining/decider.js';
 import { mentorTrainingStreamId, type MentorTrainingEvent } from '../mentorTraining/events.js';
 import { providerTrainingRequirementDecider, type ProviderTrainingRequirementCommand, type ProviderTrainingRequirementState } from '../mentorTraining/requirementDecider.js';
 import { providerTrainingRequirementStreamId, type ProviderTrainingRequirementEvent } from '../mentorTraining/requirementEvents.js';
+import { idSchema } from '../school/events.js';
+import { mentorCommandSchema } from './commandSchema.js';
 import type { MentorCommand } from './commands.js';
 import { mentorDecider, type MentorState } from './decider.js';
 import { mentorsDomainDefinitions, type MentorsDomainEvent } from './domain.js';
@@ -32,6 +40,20 @@ export interface MentorCommandsDeps<SE extends DomainEvent> {
 }
 
 type Handled<E extends DomainEvent, S> = Promise<HandleResult<E, S>>;
+
+const mentorArguments = z.object({ mentorId: idSchema });
+const reviewArguments = z.object({ mentorId: idSchema, academicYear: academicYearSchema });
+
+/**
+ * Input from outside the process, checked before anything is read: the command against its schema, then
+ * the arguments beside it, so an id that is not one (`undefined`, a number, 100k characters) never names
+ * a stream. Refusals are `CommandValidationError`s naming the field.
+ */
+const parseInput = <C extends { readonly type: string }>(schema: z.ZodType<C>, command: unknown, args: z.ZodType, values: object): C => {
+  const parsed = validateCommand(schema, command);
+  validateCommand(args, { type: parsed.type, ...values });
+  return parsed;
+};
 
 export interface MentorCommands {
   mentor(mentorId: string, command: MentorCommand, options?: HandleOptions): Handled<MentorEvent, MentorState>;
@@ -71,25 +93,32 @@ export const mentorCommands = <SE extends DomainEvent>(deps: MentorCommandsDeps<
     if (named !== undefined && named !== mentorId) throw new InvalidArgumentError(field, `the command is for ${JSON.stringify(named)}, not ${mentorId}`);
   };
   const forMentor =
-    <C extends object, E extends DomainEvent, S>(
+    <C extends { readonly type: string }, E extends DomainEvent, S>(
+      schema: z.ZodType<C>,
       handle: (streamId: string, command: C, options?: HandleOptions) => Handled<E, S>,
       streamId: (mentorId: string) => string,
       field: 'mentorId' | 'leadMentorId' = 'mentorId',
     ) =>
-    async (mentorId: string, command: C, options?: HandleOptions): Handled<E, S> => {
+    async (mentorId: string, input: C, options?: HandleOptions): Handled<E, S> => {
+      const command = parseInput(schema, input, mentorArguments, { mentorId });
       sameMentor(mentorId, command, field);
       await registered(mentorId);
       return handle(streamId(mentorId), command, options);
     };
 
   return {
-    mentor: async (mentorId, command, options) => {
+    mentor: async (mentorId, input, options) => {
+      const command = parseInput(mentorCommandSchema, input, mentorArguments, { mentorId });
       sameMentor(mentorId, command);
       return handleMentor(mentorStreamId(mentorId), command, options);
     },
-    training: forMentor(handleTraining, mentorTrainingStreamId),
-    requirement: (command, options) => handleRequirement(providerTrainingRequirementStreamId(command.providerId), command, options),
-    review: async (mentorId, academicYear, command, options) => {
+    training: forMentor(mentorTrainingCommandSchema, handleTraining, mentorTrainingStreamId),
+    requirement: async (input, options) => {
+      const command = validateCommand(providerTrainingRequirementCommandSchema, input);
+      return handleRequirement(providerTrainingRequirementStreamId(command.providerId), command, options);
+    },
+    review: async (mentorId, academicYear, input, options) => {
+      const command = parseInput(mentorDevelopmentReviewCommandSchema, input, reviewArguments, { mentorId, academicYear });
       sameMentor(mentorId, command);
       if (command.type === 'StartMentorDevelopmentReview' && command.academicYear !== academicYear) {
         throw new InvalidArgumentError('academicYear', `the command starts the ${command.academicYear} review, not ${academicYear}`);
@@ -97,7 +126,7 @@ export const mentorCommands = <SE extends DomainEvent>(deps: MentorCommandsDeps<
       await registered(mentorId);
       return handleReview(mentorDevelopmentReviewStreamId(mentorId, academicYear), command, options);
     },
-    leadMentor: forMentor(handleLeadMentor, leadMentorStreamId, 'leadMentorId'),
-    support: forMentor(handleSupport, mentorSupportStreamId),
+    leadMentor: forMentor(leadMentorCommandSchema, handleLeadMentor, leadMentorStreamId, 'leadMentorId'),
+    support: forMentor(mentorSupportCommandSchema, handleSupport, mentorSupportStreamId),
   };
 };

@@ -17,6 +17,7 @@ import {
   type MentorDevelopmentReviewEvent,
 } from './events.js';
 import { duplicateFrameworkId, statementAreas, suggestedPriorityArea } from './framework.js';
+import { mentorDevelopmentReviewCommandSchema } from './commandSchema.js';
 
 export interface StartedReview {
   readonly status: 'open' | 'completed';
@@ -91,6 +92,7 @@ const decideRatings = (review: StartedReview, c: RecordSelfRatings): MentorDevel
 
 export const mentorDevelopmentReviewDecider: Decider<MentorDevelopmentReviewCommand, MentorDevelopmentReviewEvent, MentorDevelopmentReviewState> = {
   initialState: { status: 'not_started' },
+  commandSchema: mentorDevelopmentReviewCommandSchema,
   decide: (command, state) =>
     match(command)
       .with({ type: 'StartMentorDevelopmentReview' }, (c): MentorDevelopmentReviewEvent[] => {

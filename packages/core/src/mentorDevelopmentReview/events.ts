@@ -7,8 +7,17 @@ import { createEventRegistry } from '../kernel/registry.js';
 import { idSchema } from '../school/events.js';
 
 // What a mentor writes about their own practice is their personal data.
-const mentorText = (max: number) => personalData(z.string().min(1).max(max), { subjectField: 'mentorId' });
+const mentorText = <S extends z.ZodType>(schema: S) => personalData(schema, { subjectField: 'mentorId' });
 const label = z.string().min(1).max(300);
+
+/** A note on ratings or on a completed action. */
+export const mdrNoteSchema = z.string().min(1).max(2000);
+export const mdrActionTextSchema = z.string().min(1).max(1000);
+export const mdrReflectionSchema = z.string().min(1).max(4000);
+export const mdrNextStepsSchema = z.string().min(1).max(2000);
+export const mdrDocumentRefSchema = z.string().min(1).max(500);
+/** Levels count from 1, the lowest point of the framework's scale. */
+export const mdrRatingsSchema = z.array(z.object({ statementId: idSchema, level: z.number().int().min(1).max(10) })).min(1).max(600);
 
 /**
  * The provider's MDR template as the mentor received it (seed 001): areas (e.g. "Professional Knowledge")
@@ -54,9 +63,8 @@ export const MentorDevelopmentSelfRated = defineEvent(
     ...cycle,
     stage: z.enum(MDR_STAGES),
     ratedOn: localDateSchema,
-    /** Levels count from 1, the lowest point of the framework's scale. */
-    ratings: z.array(z.object({ statementId: idSchema, level: z.number().int().min(1).max(10) })).min(1).max(600),
-    note: mentorText(2000).optional(),
+    ratings: mdrRatingsSchema,
+    note: mentorText(mdrNoteSchema).optional(),
   }),
 );
 
@@ -76,7 +84,7 @@ export const MentorDevelopmentActionAdded = defineEvent(
     origin: z.enum(ACTION_ORIGINS),
     /** The suggestion taken, for a `suggested` action. */
     suggestedActionId: idSchema.optional(),
-    text: mentorText(1000),
+    text: mentorText(mdrActionTextSchema),
     addedOn: localDateSchema,
     dueBy: localDateSchema.optional(),
   }),
@@ -84,19 +92,19 @@ export const MentorDevelopmentActionAdded = defineEvent(
 
 export const MentorDevelopmentActionCompleted = defineEvent(
   'MentorDevelopmentActionCompleted',
-  z.object({ ...cycle, actionId: idSchema, completedOn: localDateSchema, note: mentorText(2000).optional() }),
+  z.object({ ...cycle, actionId: idSchema, completedOn: localDateSchema, note: mentorText(mdrNoteSchema).optional() }),
 );
 
 /** The mentor's reflection on the year's progress with their lead mentor, in June (seed 001). */
 export const MentorDevelopmentReflectionRecorded = defineEvent(
   'MentorDevelopmentReflectionRecorded',
-  z.object({ ...cycle, leadMentorId: idSchema, reflectedOn: localDateSchema, reflection: mentorText(4000), nextSteps: mentorText(2000).optional() }),
+  z.object({ ...cycle, leadMentorId: idSchema, reflectedOn: localDateSchema, reflection: mentorText(mdrReflectionSchema), nextSteps: mentorText(mdrNextStepsSchema).optional() }),
 );
 
 /** The final document was filed (seed 001: "uploaded to Canvas"): the year's part of the portfolio is closed. */
 export const MentorDevelopmentReviewCompleted = defineEvent(
   'MentorDevelopmentReviewCompleted',
-  z.object({ ...cycle, completedOn: localDateSchema, documentRef: z.string().min(1).max(500).optional() }),
+  z.object({ ...cycle, completedOn: localDateSchema, documentRef: mdrDocumentRefSchema.optional() }),
 );
 
 export const mentorDevelopmentReviewEventDefinitions = [

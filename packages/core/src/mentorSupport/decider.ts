@@ -6,6 +6,7 @@ import { CommandRejectedError } from '../kernel/errors.js';
 import { checkedEvent, definedOnly } from '../mentor/checked.js';
 import type { MentorSupportCommand } from './commands.js';
 import { MentorProtectedTimeAllocated, MentorProtectedTimeUseRecorded, MentorRecognitionAwarded, MentorRecognitionRevoked, type MentorSupportEvent } from './events.js';
+import { mentorSupportCommandSchema } from './commandSchema.js';
 
 export interface MentorSupportState {
   readonly mentorId?: string;
@@ -25,6 +26,7 @@ const sameMentor = (state: MentorSupportState, mentorId: string): void => {
 
 export const mentorSupportDecider: Decider<MentorSupportCommand, MentorSupportEvent, MentorSupportState> = {
   initialState: { allocations: new Map(), weeks: new Map(), recognitions: new Map() },
+  commandSchema: mentorSupportCommandSchema,
   decide: (command, state) =>
     match(command)
       .with({ type: 'AllocateProtectedTime' }, (c): MentorSupportEvent[] => {

@@ -10,12 +10,16 @@ export const RECOGNITION_KINDS = ['training_certificate', 'accredited_hours', 'q
 export type RecognitionKind = (typeof RECOGNITION_KINDS)[number];
 
 /** Minutes in a week: the schema's bound on time in one week, not a rule. */
-const weekMinutes = z.number().int().min(0).max(7 * 24 * 60);
+export const weekMinutesSchema = z.number().int().min(0).max(7 * 24 * 60);
+export const recognitionTitleSchema = z.string().min(1).max(300);
+/** For accredited hours: the minutes accredited. */
+export const accreditedMinutesSchema = z.number().int().min(1).max(1000 * 60);
+export const revocationReasonSchema = z.string().min(1).max(500);
 
 /** The school protects this much of the mentor's time each week for mentoring, from `effectiveFrom` (seed 002). */
 export const MentorProtectedTimeAllocated = defineEvent(
   'MentorProtectedTimeAllocated',
-  z.object({ mentorId: idSchema, schoolId: idSchema, academicYear: academicYearSchema, minutesPerWeek: weekMinutes, effectiveFrom: localDateSchema }),
+  z.object({ mentorId: idSchema, schoolId: idSchema, academicYear: academicYearSchema, minutesPerWeek: weekMinutesSchema, effectiveFrom: localDateSchema }),
 );
 
 /**
@@ -25,7 +29,7 @@ export const MentorProtectedTimeAllocated = defineEvent(
  */
 export const MentorProtectedTimeUseRecorded = defineEvent(
   'MentorProtectedTimeUseRecorded',
-  z.object({ mentorId: idSchema, weekOf: localDateSchema, minutesUsed: weekMinutes, minutesFromPpa: weekMinutes.optional() }),
+  z.object({ mentorId: idSchema, weekOf: localDateSchema, minutesUsed: weekMinutesSchema, minutesFromPpa: weekMinutesSchema.optional() }),
 );
 
 /** Recognition given to the mentor, e.g. a certificate for completed training or accredited hours (seed 002, seed 003). */
@@ -35,16 +39,15 @@ export const MentorRecognitionAwarded = defineEvent(
     recognitionId: idSchema,
     mentorId: idSchema,
     kind: z.enum(RECOGNITION_KINDS),
-    title: z.string().min(1).max(300),
+    title: recognitionTitleSchema,
     awardedOn: localDateSchema,
     awardedBy: idSchema,
     academicYear: academicYearSchema.optional(),
-    /** For accredited hours: the minutes accredited. */
-    accreditedMinutes: z.number().int().min(1).max(1000 * 60).optional(),
+    accreditedMinutes: accreditedMinutesSchema.optional(),
   }),
 );
 
-export const MentorRecognitionRevoked = defineEvent('MentorRecognitionRevoked', z.object({ recognitionId: idSchema, mentorId: idSchema, reason: z.string().min(1).max(500) }));
+export const MentorRecognitionRevoked = defineEvent('MentorRecognitionRevoked', z.object({ recognitionId: idSchema, mentorId: idSchema, reason: revocationReasonSchema }));
 
 export const mentorSupportEventDefinitions = [MentorProtectedTimeAllocated, MentorProtectedTimeUseRecorded, MentorRecognitionAwarded, MentorRecognitionRevoked] as const;
 export const mentorSupportRegistry = createEventRegistry(mentorSupportEventDefinitions);

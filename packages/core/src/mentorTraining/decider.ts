@@ -16,6 +16,7 @@ import {
   type TrainingMode,
   type TrainingPurpose,
 } from './events.js';
+import { mentorTrainingCommandSchema } from './commandSchema.js';
 
 export interface SessionRecord {
   readonly providerId: string;
@@ -106,6 +107,7 @@ const withSession = (state: MentorTrainingState, sessionId: string, change: (ses
 
 export const mentorTrainingDecider: Decider<MentorTrainingCommand, MentorTrainingEvent, MentorTrainingState> = {
   initialState: initialMentorTrainingState,
+  commandSchema: mentorTrainingCommandSchema,
   decide: (command, state) =>
     match(command)
       .with({ type: 'RecordMentorTrainingSession' }, (c): MentorTrainingEvent[] => {

@@ -19,7 +19,11 @@ export type PriorLearningKind = (typeof PRIOR_LEARNING_KINDS)[number];
 
 /** One session's length: whole minutes, no more than a day (the schema's bound, not a rule). */
 export const trainingMinutesSchema = z.number().int().min(1).max(24 * 60);
-const reasonText = z.string().min(1).max(500);
+export const trainingReasonSchema = z.string().min(1).max(500);
+export const sessionTitleSchema = z.string().min(1).max(200);
+export const priorLearningDescriptionSchema = z.string().min(1).max(500);
+/** Prior learning recognised at once: whole minutes, below a thousand hours (the schema's bound, not a rule). */
+export const priorLearningMinutesSchema = z.number().int().min(1).max(1000 * 60);
 
 /**
  * A mentor completed a training session with a provider. `academicYear` is the year of mentoring the
@@ -37,7 +41,7 @@ export const MentorTrainingSessionCompleted = defineEvent(
     mode: z.enum(TRAINING_MODES),
     purpose: z.enum(TRAINING_PURPOSES),
     academicYear: academicYearSchema.optional(),
-    title: z.string().min(1).max(200).optional(),
+    title: sessionTitleSchema.optional(),
   }),
 );
 
@@ -50,14 +54,14 @@ export const MentorTrainingSessionCorrected = defineEvent(
     date: localDateSchema,
     minutes: trainingMinutesSchema,
     mode: z.enum(TRAINING_MODES),
-    reason: reasonText,
+    reason: trainingReasonSchema,
   }),
 );
 
 /** The session no longer counts (never held, logged against the wrong mentor); it is not deleted. */
 export const MentorTrainingSessionWithdrawn = defineEvent(
   'MentorTrainingSessionWithdrawn',
-  z.object({ sessionId: idSchema, mentorId: idSchema, reason: reasonText }),
+  z.object({ sessionId: idSchema, mentorId: idSchema, reason: trainingReasonSchema }),
 );
 
 /**
@@ -72,8 +76,8 @@ export const MentorPriorLearningRecognised = defineEvent(
     providerId: idSchema,
     academicYear: academicYearSchema,
     kind: z.enum(PRIOR_LEARNING_KINDS),
-    description: z.string().min(1).max(500).optional(),
-    minutes: z.number().int().min(1).max(1000 * 60),
+    description: priorLearningDescriptionSchema.optional(),
+    minutes: priorLearningMinutesSchema,
     /** Who at the provider recognised it. */
     recognisedBy: idSchema,
     recognisedOn: localDateSchema,
@@ -82,7 +86,7 @@ export const MentorPriorLearningRecognised = defineEvent(
 
 export const MentorPriorLearningWithdrawn = defineEvent(
   'MentorPriorLearningWithdrawn',
-  z.object({ recognitionId: idSchema, mentorId: idSchema, reason: reasonText }),
+  z.object({ recognitionId: idSchema, mentorId: idSchema, reason: trainingReasonSchema }),
 );
 
 export const mentorTrainingEventDefinitions = [

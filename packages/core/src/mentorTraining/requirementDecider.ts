@@ -5,6 +5,7 @@ import { evolveWith, type Decider } from '../kernel/decider.js';
 import { CommandRejectedError } from '../kernel/errors.js';
 import { checkedEvent, definedOnly } from '../mentor/checked.js';
 import { ProviderTrainingRequirementSet, type ProviderTrainingRequirementEvent } from './requirementEvents.js';
+import { providerTrainingRequirementCommandSchema } from './commandSchema.js';
 
 export interface SetProviderTrainingRequirement {
   readonly type: 'SetProviderTrainingRequirement';
@@ -36,6 +37,7 @@ const same = (a: ProviderTrainingRequirement, b: ProviderTrainingRequirement): b
 
 export const providerTrainingRequirementDecider: Decider<ProviderTrainingRequirementCommand, ProviderTrainingRequirementEvent, ProviderTrainingRequirementState> = {
   initialState: { latest: new Map() },
+  commandSchema: providerTrainingRequirementCommandSchema,
   decide: (command, state) =>
     match(command)
       .with({ type: 'SetProviderTrainingRequirement' }, (c): ProviderTrainingRequirementEvent[] => {

@@ -6,7 +6,8 @@ import { createEventRegistry } from '../kernel/registry.js';
 import { idSchema } from '../school/events.js';
 
 /** Required minutes: whole, and below a thousand hours (the schema's bound, not a rule). */
-const requiredMinutes = z.number().int().min(0).max(1000 * 60);
+export const requiredMinutesSchema = z.number().int().min(0).max(1000 * 60);
+export const requirementNoteSchema = z.string().min(1).max(500);
 
 /**
  * A provider's own training requirement for its mentors in a year, from `effectiveFrom`: since 13 Nov 2024
@@ -18,12 +19,12 @@ export const ProviderTrainingRequirementSet = defineEvent(
   z.object({
     providerId: idSchema,
     academicYear: academicYearSchema,
-    initialMinutes: requiredMinutes,
-    refresherMinutes: requiredMinutes,
+    initialMinutes: requiredMinutesSchema,
+    refresherMinutes: requiredMinutesSchema,
     effectiveFrom: localDateSchema,
     /** The date by which the provider expects its mentors to have done it. */
     completeBy: localDateSchema.optional(),
-    note: z.string().min(1).max(500).optional(),
+    note: requirementNoteSchema.optional(),
   }),
 );
 

@@ -6,6 +6,7 @@ import type { PlacementEvent } from './events.js';
 import { arrange, changeMentor, complete, endEarly, extend, pause, resume } from './lifecycle.js';
 import { correct, recordContact, recordMeeting, withdraw } from './records.js';
 import { initialPlacementState, placementHandlers, type PlacementState } from './state.js';
+import { placementCommandSchema } from './commandSchema.js';
 
 export type PlacementDecider = Decider<PlacementCommand, PlacementEvent, PlacementState>;
 
@@ -16,6 +17,7 @@ export type PlacementDecider = Decider<PlacementCommand, PlacementEvent, Placeme
  */
 export const createPlacementDecider = (ruleBook: RuleBook = standardRuleBook): PlacementDecider => ({
   initialState: initialPlacementState,
+  commandSchema: placementCommandSchema,
   decide: (command, state) =>
     match<PlacementCommand, PlacementEvent[]>(command)
       .with({ type: 'ArrangePlacement' }, (c) => arrange(c, state, ruleBook))

@@ -25,6 +25,9 @@ export type AttendeeRole = (typeof ATTENDEE_ROLES)[number];
 /** The absolute bound on one record's length; the rule set's bound is checked by the decider. */
 export const recordMinutesSchema = z.number().int().min(1).max(24 * 60);
 
+/** Technical bound on the targets one meeting record lists. */
+export const MAX_TARGETS_DISCUSSED = 20;
+
 const reasonText = z.string().min(1).max(500);
 const traineeText = (max: number) => personalData(z.string().min(1).max(max), { subjectField: 'traineeId' });
 
@@ -88,7 +91,7 @@ export const mentorMeetingRecordedSchema = z.object({
   date: localDateSchema,
   minutes: recordMinutesSchema,
   present: z.array(attendee).min(1).max(10),
-  targetsDiscussed: z.array(traineeText(500)).max(20),
+  targetsDiscussed: z.array(traineeText(500)).max(MAX_TARGETS_DISCUSSED),
   reflection: traineeText(4000).optional(),
 });
 export const MentorMeetingRecorded = defineEvent('MentorMeetingRecorded', mentorMeetingRecordedSchema);

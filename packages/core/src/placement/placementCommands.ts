@@ -1,17 +1,22 @@
+import type { z } from 'zod';
 import { aggregateStream } from '../kernel/aggregate.js';
 import type { Clock } from '../kernel/clock.js';
 import { createCommandHandler, type HandleOptions, type HandleResult, type RetryPolicy } from '../kernel/commandHandler.js';
+import { validateCommand } from '../kernel/commandValidation.js';
 import type { DomainEvent } from '../kernel/envelope.js';
 import { InvalidArgumentError } from '../kernel/errors.js';
 import type { EventStore } from '../kernel/store.js';
 import { standardRuleBook, type RuleBook } from '../rules/ruleBook.js';
 import type { SchoolCommand } from '../school/commands.js';
+import { schoolCommandSchema } from '../school/commandSchema.js';
 import { schoolDecider, type SchoolState } from '../school/decider.js';
 import { schoolStreamId, type SchoolEvent } from '../school/events.js';
 import type { TraineeCommand } from '../trainee/commands.js';
+import { traineeCommandSchema } from '../trainee/commandSchema.js';
 import { traineeDecider, type TraineeState } from '../trainee/decider.js';
 import { traineeStreamId, type TraineeEvent } from '../trainee/events.js';
 import type { ArrangePlacement, ExtendPlacement, OtherPlacement, PlacementCommand } from './commands.js';
+import { arrangePlacementInputSchema, extendPlacementInputSchema, streamPlacementCommandSchema } from './commandSchema.js';
 import { createPlacementDecider } from './decider.js';
 import { placementsDomainDefinitions, type PlacementsDomainEvent } from './domain.js';
 import { PlacementArranged, placementStreamId, type PlacementEvent } from './events.js';
@@ -27,6 +32,9 @@ export interface PlacementCommandsDeps<SE extends DomainEvent> {
 
 export type ArrangePlacementInput = Omit<ArrangePlacement, 'type' | 'context'>;
 export type ExtendPlacementInput = Omit<ExtendPlacement, 'type' | 'context'>;
+const arrangeInputSchema: z.ZodType<ArrangePlacementInput> = arrangePlacementInputSchema;
+const extendInputSchema: z.ZodType<ExtendPlacementInput> = extendPlacementInputSchema;
+
 /** The placement commands that need nothing beyond their own stream. */
 export type StreamPlacementCommand = Exclude<PlacementCommand, ArrangePlacement | ExtendPlacement>;
 
@@ -74,10 +82,18 @@ export const placementCommands = <SE extends DomainEvent>(deps: PlacementCommand
 
   const placementOf = async (placementId: string) => (await aggregateStream(store, placementStreamId(placementId), placementDecider)).state.placement;
 
+  // Input is checked before its ids name a stream: bad input never reaches a read.
   return {
-    school: (command, options) => handleSchool(schoolStreamId(command.schoolId), command, options),
-    trainee: (command, options) => handleTrainee(traineeStreamId(command.traineeId), command, options),
-    arrange: async (input, options) => {
+    school: async (input, options) => {
+      const command = validateCommand(schoolCommandSchema, input);
+      return handleSchool(schoolStreamId(command.schoolId), command, options);
+    },
+    trainee: async (input, options) => {
+      const command = validateCommand(traineeCommandSchema, input);
+      return handleTrainee(traineeStreamId(command.traineeId), command, options);
+    },
+    arrange: async (unchecked, options) => {
+      const input = validateCommand(arrangeInputSchema, unchecked, 'ArrangePlacement');
       const trainee = (await aggregateStream(store, traineeStreamId(input.traineeId), traineeDecider)).state;
       const school = (await aggregateStream(store, schoolStreamId(input.schoolId), schoolDecider)).state;
       const context = {
@@ -87,13 +103,17 @@ export const placementCommands = <SE extends DomainEvent>(deps: PlacementCommand
       };
       return handlePlacement(placementStreamId(input.placementId), { ...input, type: 'ArrangePlacement', context }, options);
     },
-    extend: async (input, options) => {
+    extend: async (unchecked, options) => {
+      const input = validateCommand(extendInputSchema, unchecked, 'ExtendPlacement');
       const placement = await placementOf(input.placementId);
       const traineePlacementsNow = placement ? await traineePlacements(placement.traineeId) : [];
       const command = { ...input, type: 'ExtendPlacement' as const, context: { traineePlacements: traineePlacementsNow } };
       return handlePlacement(placementStreamId(input.placementId), command, options);
     },
-    placement: (command, options) => handlePlacement(placementStreamId(command.placementId), command, options),
+    placement: async (input, options) => {
+      const command = validateCommand(streamPlacementCommandSchema, input);
+      return handlePlacement(placementStreamId(command.placementId), command, options);
+    },
     traineePlacements,
   };
 };

@@ -1,24 +1,33 @@
+import type { z } from 'zod';
 import type { Clock } from '../kernel/clock.js';
 import { createCommandHandler, type HandleOptions, type HandleResult, type RetryPolicy } from '../kernel/commandHandler.js';
 import type { DomainEvent } from '../kernel/envelope.js';
-import { InvalidArgumentError } from '../kernel/errors.js';
+import { validateCommand } from '../kernel/commandValidation.js';
+import { CommandValidationError, InvalidArgumentError } from '../kernel/errors.js';
+import { toIssues } from '../kernel/zodIssues.js';
 import type { EventStore } from '../kernel/store.js';
 import type { IrpCommand } from '../irp/commands.js';
+import { irpInputSchema } from '../irp/commandSchema.js';
 import { createIrpDecider } from '../irp/decider.js';
 import { irpStreamId, type IrpEvent } from '../irp/events.js';
 import type { IrpState } from '../irp/state.js';
 import type { LeadMentorQaCommand } from '../leadMentorQa/commands.js';
+import { leadMentorQaInputSchema } from '../leadMentorQa/commandSchema.js';
 import { leadMentorQaDecider, type LeadMentorQaState } from '../leadMentorQa/decider.js';
 import { leadMentorQaStreamId, type LeadMentorQaEvent } from '../leadMentorQa/events.js';
 import type { ReviewPointCommand } from '../reviewPoint/commands.js';
+import { reviewPointCommandSchema } from '../reviewPoint/commandSchema.js';
 import { reviewPointDecider, type ReviewPointState } from '../reviewPoint/decider.js';
 import { reviewPointStreamId, type ReviewPointEvent } from '../reviewPoint/events.js';
 import { loadReviewPointFacts, type ReviewPointFacts } from '../reviewPoint/facts.js';
 import { standardRuleBook, type RuleBook } from '../rules/ruleBook.js';
+import { streamKeySchema } from '../school/events.js';
 import type { TargetCommand } from '../target/commands.js';
+import { targetInputSchema } from '../target/commandSchema.js';
 import { createTargetDecider, type TargetState } from '../target/decider.js';
 import { targetStreamId, type TargetEvent } from '../target/events.js';
 import type { WelfareCommand } from '../welfare/commands.js';
+import { welfareCommandSchema } from '../welfare/commandSchema.js';
 import { welfareDecider, type WelfareState } from '../welfare/decider.js';
 import { welfareStreamId, type WelfareEvent } from '../welfare/events.js';
 import { reject } from './commandChecks.js';
@@ -49,6 +58,23 @@ export interface ProgressService {
   welfare(traineeId: string, command: WelfareCommand, options?: HandleOptions): Promise<HandleResult<WelfareEvent, WelfareState>>;
 }
 
+const targetInput: z.ZodType<ByReviewPointId<TargetCommand>> = targetInputSchema;
+const leadMentorQaInput: z.ZodType<ByReviewPointId<LeadMentorQaCommand>> = leadMentorQaInputSchema;
+const irpInput: z.ZodType<ByReviewPointId<IrpCommand>> = irpInputSchema;
+
+/** The id that names the command's stream, checked like the ids inside it. */
+const streamKey = (field: string, value: unknown, commandType: string): string => {
+  const parsed = streamKeySchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new CommandValidationError(commandType, toIssues(parsed.error, [field]));
+};
+
+/** The command, then its stream's id: bad input never names a stream or reaches a read. */
+const checked = <C extends { readonly type: string }>(schema: z.ZodType<C>, field: string, id: unknown, input: unknown): { id: string; command: C } => {
+  const command = validateCommand(schema, input);
+  return { id: streamKey(field, id, command.type), command };
+};
+
 // The commands whose decider checks a review point it does not own: the service reads it first.
 export const COMMANDS_TAKING_REVIEW_POINT: ReadonlySet<string> = new Set(['SetTarget', 'ReviewTarget', 'RecordJointObservation', 'CompleteLeadMentorQaForm', 'OpenIndividualRecoveryPlan']);
 
@@ -77,10 +103,25 @@ export const createProgressService = <SE extends DomainEvent>(deps: ProgressServ
   };
 
   return {
-    reviewPoint: (id, command, options) => reviewPoint(reviewPointStreamId(id), command, options),
-    target: async (id, command, options) => target(targetStreamId(id), await withFacts<TargetCommand>(command), options),
-    leadMentorQa: async (id, command, options) => leadMentorQa(leadMentorQaStreamId(id), await withFacts<LeadMentorQaCommand>(command), options),
-    irp: async (id, command, options) => irp(irpStreamId(id), await withFacts<IrpCommand>(command), options),
-    welfare: (id, command, options) => welfare(welfareStreamId(id), command, options),
+    reviewPoint: async (key, input, options) => {
+      const { id, command } = checked(reviewPointCommandSchema, 'reviewPointId', key, input);
+      return reviewPoint(reviewPointStreamId(id), command, options);
+    },
+    target: async (key, input, options) => {
+      const { id, command } = checked(targetInput, 'targetId', key, input);
+      return target(targetStreamId(id), await withFacts<TargetCommand>(command), options);
+    },
+    leadMentorQa: async (key, input, options) => {
+      const { id, command } = checked(leadMentorQaInput, 'placementId', key, input);
+      return leadMentorQa(leadMentorQaStreamId(id), await withFacts<LeadMentorQaCommand>(command), options);
+    },
+    irp: async (key, input, options) => {
+      const { id, command } = checked(irpInput, 'traineeId', key, input);
+      return irp(irpStreamId(id), await withFacts<IrpCommand>(command), options);
+    },
+    welfare: async (key, input, options) => {
+      const { id, command } = checked(welfareCommandSchema, 'traineeId', key, input);
+      return welfare(welfareStreamId(id), command, options);
+    },
   };
 };

@@ -6,6 +6,7 @@ import { reject, requireDate, requireDistinct, requireText } from '../progress/c
 import { LIMITS } from '../progress/limits.js';
 import type { ReviewPointCommand } from './commands.js';
 import type { ReviewOutcome, ReviewPointEvent } from './events.js';
+import { reviewPointCommandSchema } from './commandSchema.js';
 
 type Scheduled = Extract<ReviewPointEvent, { type: 'ReviewPointScheduled' }>['data'];
 type Held = Omit<Extract<ReviewPointEvent, { type: 'ReviewPointHeld' }>['data'], 'reviewPointId' | 'traineeId' | 'placementId' | 'schoolId'>;
@@ -51,6 +52,7 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
 
 export const reviewPointDecider: Decider<ReviewPointCommand, ReviewPointEvent, ReviewPointState> = {
   initialState: initialReviewPointState,
+  commandSchema: reviewPointCommandSchema,
   decide: (command, state) =>
     match(command)
       .with({ type: 'ScheduleReviewPoint' }, (c): ReviewPointEvent[] => {

@@ -6,6 +6,7 @@ import { checkCalendar, type TermCalendar } from './calendar.js';
 import { parseInput, refuse } from './commandInput.js';
 import type { SchoolCommand } from './commands.js';
 import { schoolCalendarPublishedSchema, schoolRegisteredSchema, type SchoolEvent } from './events.js';
+import { schoolCommandSchema } from './commandSchema.js';
 
 export interface SchoolState {
   readonly schoolId?: string;
@@ -32,6 +33,7 @@ export const schoolHandlers: EventHandlers<SchoolEvent, SchoolState> = {
 
 export const schoolDecider: Decider<SchoolCommand, SchoolEvent, SchoolState> = {
   initialState: initialSchoolState,
+  commandSchema: schoolCommandSchema,
   decide: (command, state) =>
     match(command)
       .with({ type: 'RegisterSchool' }, ({ type: _, ...input }): SchoolEvent[] => {

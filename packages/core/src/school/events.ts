@@ -7,6 +7,10 @@ import { closuresSchema, termsSchema } from './calendar.js';
 
 export const idSchema = z.string().min(1).max(100);
 
+/** An id that names a stream (`placement-{id}`): stream ids hold no control characters. */
+// eslint-disable-next-line no-control-regex
+export const streamKeySchema = idSchema.regex(/^[^\u0000-\u001f]*$/, 'expected no control characters');
+
 export const SCHOOL_PHASES = ['early_years', 'primary', 'secondary', 'all_through'] as const;
 export type SchoolPhase = (typeof SCHOOL_PHASES)[number];
 

@@ -8,6 +8,7 @@ import { standardRuleBook, type RuleBook } from '../rules/ruleBook.js';
 import type { TargetCommand } from './commands.js';
 import { settles, type TargetEvent, type TargetVerdict } from './events.js';
 import { checkTargetReview, checkTargetSpec, longestTermDays } from './rules.js';
+import { targetCommandSchema } from './commandSchema.js';
 
 type TargetSetData = Extract<TargetEvent, { type: 'TargetSet' }>['data'];
 
@@ -46,6 +47,7 @@ const checkReviewPoint = (facts: ReviewPointFacts, target: { traineeId: string; 
 /** Targets set for a trainee, usually at a review point; the rule book gives how short "short-term" is. */
 export const createTargetDecider = (ruleBook: RuleBook = standardRuleBook): Decider<TargetCommand, TargetEvent, TargetState> => ({
   initialState: initialTargetState,
+  commandSchema: targetCommandSchema,
   decide: (command, state) =>
     match(command)
       .with({ type: 'SetTarget' }, (c): TargetEvent[] => {

@@ -1,4 +1,14 @@
 export { dateArbitrary, eventIdArbitrary, instantArbitrary, metadataArbitrary, streamIdArbitrary } from './arbitraries.js';
+export {
+  HUGE_STRING,
+  badValueArbitrary,
+  corruptedInput,
+  extraKeyArbitrary,
+  issuesName,
+  pathsOf,
+  type CorruptedInput,
+  type InputPath,
+} from './arbitraries/corruption.js';
 export { deciderSpec, type DeciderGiven, type DeciderSpecification, type DeciderThen } from './givenWhenThen.js';
 export {
   claimableInputArbitrary,

@@ -4,6 +4,7 @@ import { evolveWith, type Decider, type EventHandlers } from '../kernel/decider.
 import { parseInput, refuse } from '../school/commandInput.js';
 import type { TraineeCommand } from './commands.js';
 import { traineeRegisteredSchema, type Route, type TraineeEvent } from './events.js';
+import { traineeCommandSchema } from './commandSchema.js';
 
 /** What other aggregates need of a trainee; the name stays in the events (personal data). */
 export interface TraineeState {
@@ -26,6 +27,7 @@ export const traineeHandlers: EventHandlers<TraineeEvent, TraineeState> = {
 
 export const traineeDecider: Decider<TraineeCommand, TraineeEvent, TraineeState> = {
   initialState: initialTraineeState,
+  commandSchema: traineeCommandSchema,
   decide: (command, state) =>
     match(command)
       .with({ type: 'RegisterTrainee' }, ({ type: _, ...input }): TraineeEvent[] => {

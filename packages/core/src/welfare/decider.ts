@@ -5,6 +5,7 @@ import { reject, requireDate, requireText } from '../progress/commandChecks.js';
 import { LIMITS } from '../progress/limits.js';
 import type { WelfareCommand } from './commands.js';
 import type { WelfareEvent } from './events.js';
+import { welfareCommandSchema } from './commandSchema.js';
 
 /** One trainee's welfare concerns: when each was noted and whether it is closed. The notes stay in the events. */
 export interface WelfareState {
@@ -18,6 +19,7 @@ const P = 'welfare';
 
 export const welfareDecider: Decider<WelfareCommand, WelfareEvent, WelfareState> = {
   initialState: initialWelfareState,
+  commandSchema: welfareCommandSchema,
   decide: (command, state) =>
     match(command)
       .with({ type: 'RecordWelfareConcern' }, (c): WelfareEvent[] => {

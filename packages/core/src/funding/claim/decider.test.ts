@@ -118,6 +118,13 @@ describe('claim: submission and payment', () => {
     spec.given([...lifecycle.paying, asked]).when({ type: 'MarkClaimPaid', ratePence: 4380, paymentReference: 'PAY-1' }).thenThrows(CommandRejectedError, refused('claim.wrong-status'));
     spec.given(lifecycle.paying).when({ type: 'MarkClaimPaid', ratePence: 43.8, paymentReference: 'PAY-1' }).thenThrows(CommandRejectedError, refused('claim.ratePence-invalid', 'ratePence'));
     spec.given(lifecycle.submitted).when({ type: 'MarkClaimPaid', ratePence: 4380, paymentReference: 'PAY-1' }).thenThrows(CommandRejectedError, refused('claim.wrong-status', 'status'));
+    // hours × rate past Number.MAX_SAFE_INTEGER used to be decided, and only the store refused the event.
+    const hugeLine = [drafted, added('mentor-a', 2 ** 40), submitted, started];
+    spec.given(hugeLine).when({ type: 'MarkClaimPaid', ratePence: 2 ** 20, paymentReference: 'PAY-1' }).thenThrows(CommandRejectedError, refused('claim.amount-too-large', 'ratePence'));
+    spec
+      .given(lifecycle.schoolNo)
+      .when({ type: 'RequestClawback', requestedBy: 'auditor-1', ratePence: Number.MAX_SAFE_INTEGER, lines: [{ mentorId: 'mentor-a', hours: 2, reason: 'not evidenced' }] })
+      .thenThrows(CommandRejectedError, refused('claim.amount-too-large', 'ratePence'));
     spec.given(lifecycle.draft).when({ type: 'StartClaimPayment' }).thenThrows(CommandRejectedError, refused('claim.wrong-status', 'status'));
     spec.given(lifecycle.submitted).when({ type: 'RequestClaimPaymentInformation', reason: 'x' }).thenThrows(CommandRejectedError, refused('claim.wrong-status', 'status'));
     spec.given(lifecycle.paying).when({ type: 'SendClaimPaymentInformation', information: 'x' }).thenThrows(CommandRejectedError, refused('claim.wrong-status', 'status'));

@@ -8,6 +8,7 @@ import { checkHours, requireLine, requireStatus } from './checks.js';
 import type { ClaimCommand } from './commands.js';
 import { CLAIMANTS, type ClaimEvent } from './events.js';
 import { claimHours, evolveClaim, initialClaimState, type ClaimState } from './state.js';
+import { claimCommandSchema } from './commandSchema.js';
 
 const reject = (reason: string, message: string, field: string): never => {
   throw new CommandRejectedError(`claim.${reason}`, message, field);
@@ -15,6 +16,12 @@ const reject = (reason: string, message: string, field: string): never => {
 
 const oneOf = <T extends string>(value: unknown, allowed: readonly T[], field: string): T =>
   (allowed as readonly unknown[]).includes(value) ? (value as T) : reject(`${field}-invalid`, `${field}: expected one of ${allowed.join(', ')}`, field);
+
+/** `hours × ratePence`, refused when the product is past what a number holds exactly (pence stay safe integers). */
+const amountOf = (hours: number, ratePence: number, field: string): number => {
+  const pence = hours * ratePence;
+  return Number.isSafeInteger(pence) ? pence : reject('amount-too-large', `${field}: ${hours} h at ${ratePence} p an hour is more than can be paid exactly`, field);
+};
 
 /** The second person: a clawback is approved (or rejected) by someone other than who requested it. */
 const secondPerson = (state: ClaimState, actor: unknown, field: string): string => {
@@ -38,15 +45,16 @@ const requestClawback = (state: ClaimState, claimId: string, c: Extract<ClaimCom
     if (hours > line.hours - line.clawedBackHours) {
       reject('clawback-over-hours', `lines[${i}].hours: only ${line.hours - line.clawedBackHours} h on the line can be clawed back`, `lines[${i}].hours`);
     }
-    return { mentorId: l.mentorId, hours, amountPence: hours * ratePence, reason: requireText(l.reason, `lines[${i}].reason`) };
+    return { mentorId: l.mentorId, hours, amountPence: amountOf(hours, ratePence, 'ratePence'), reason: requireText(l.reason, `lines[${i}].reason`) };
   });
-  const amountPence = lines.reduce((sum, line) => sum + line.amountPence, 0);
+  const amountPence = amountOf(lines.reduce((sum, line) => sum + line.hours, 0), ratePence, 'ratePence');
   return [{ type: 'FundingClawbackRequested', data: { claimId, requestedBy, ratePence, lines, amountPence } }];
 };
 
 /** A claim: `claim-{claimId}` (see `claimStreamId`). */
 export const claimDecider: Decider<ClaimCommand, ClaimEvent, ClaimState> = {
   initialState: initialClaimState,
+  commandSchema: claimCommandSchema,
   decide: (command, state) => {
     const claimId = state.claimId ?? '';
     return match(command)
@@ -103,7 +111,7 @@ export const claimDecider: Decider<ClaimCommand, ClaimEvent, ClaimState> = {
         const ratePence = requireWhole(c.ratePence, 'ratePence', 1, 'claim.ratePence-invalid');
         const paymentReference = requireId(c.paymentReference, 'paymentReference');
         const hours = claimHours(state);
-        return [{ type: 'FundingClaimPaid', data: { claimId, hours, ratePence, amountPence: hours * ratePence, paymentReference } }];
+        return [{ type: 'FundingClaimPaid', data: { claimId, hours, ratePence, amountPence: amountOf(hours, ratePence, 'ratePence'), paymentReference } }];
       })
       .with({ type: 'RejectClaimPayment' }, (c): ClaimEvent[] => {
         requireStatus(state, 'refuse payment of', ['payment_in_progress', 'payment_information_requested']);

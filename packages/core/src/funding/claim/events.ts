@@ -4,10 +4,16 @@ import { defineEvent, type EventsOf } from '../../kernel/eventDefinition.js';
 import { REGIONS } from '../../rules/ruleSet.js';
 import { idSchema } from '../../school/events.js';
 
+/** Money in whole pence, never negative; zod's `int()` also keeps it a safe integer. */
+export const penceSchema = z.number().int().min(0);
+/** Hours on a claim are whole hours (domain.md, "hours on a claim"). */
+export const wholeHoursSchema = z.number().int().min(1);
+export const claimReasonSchema = z.string().min(1).max(1000);
+
 const claimId = idSchema;
-const reason = z.string().min(1).max(1000);
-const pence = z.number().int().min(0);
-const wholeHours = z.number().int().min(1);
+const reason = claimReasonSchema;
+const pence = penceSchema;
+const wholeHours = wholeHoursSchema;
 
 /** Who made the claim: the school, or the mentor themselves (sampled more, domain.md "assurance sampling"). */
 export const CLAIMANTS = ['school', 'mentor'] as const;

@@ -10,6 +10,7 @@ import { correctedRuleBook, ruleValueKind, sourcedAt, type RuleCorrection } from
 import { requireText } from '../validation.js';
 import type { RuleCorrectionCommand } from './commands.js';
 import { ruleValueSchema, type RuleCorrectionEvent } from './events.js';
+import { ruleCorrectionCommandSchema } from './commandSchema.js';
 
 /** One year's corrections, oldest first. */
 export interface RuleCorrectionsState {
@@ -37,6 +38,7 @@ export const createRuleCorrectionDecider = (
   ruleBook: RuleBook = standardRuleBook,
 ): Decider<RuleCorrectionCommand, RuleCorrectionEvent, RuleCorrectionsState> => ({
   initialState: { corrections: [] },
+  commandSchema: ruleCorrectionCommandSchema,
   decide: (command, state) =>
     match(command)
       .with({ type: 'CorrectRuleValue' }, (c): RuleCorrectionEvent[] => {

@@ -12,6 +12,10 @@ export const ruleValueSchema = z.union([
 ]);
 export type RuleValue = z.infer<typeof ruleValueSchema>;
 
+export const rulePathSchema = z.string().min(1).max(200);
+export const correctionReasonSchema = z.string().min(1).max(1000);
+export const correctionSourceSchema = z.string().min(1).max(500);
+
 /**
  * A value of a year's rule set was wrong (or changed) and is now `value`: a dated fact, like any other.
  * Amounts derived from it re-derive; what was believed before stays readable as of an earlier recordedAt.
@@ -21,15 +25,15 @@ export const RuleValueCorrected = defineEvent(
   z.object({
     academicYear: academicYearSchema,
     /** The value's path in the rule set, e.g. `funding.hourlyRatePence.rest_of_england`. */
-    path: z.string().min(1).max(200),
+    path: rulePathSchema,
     value: ruleValueSchema,
     /** The value in force before this correction (with earlier corrections applied). */
     previousValue: ruleValueSchema,
     /** From this date on; absent: the whole year (the value was wrong from the start). */
     validFrom: localDateSchema.optional(),
-    reason: z.string().min(1).max(1000),
+    reason: correctionReasonSchema,
     /** Where the right value comes from, e.g. `DfE grant conditions §5`. */
-    source: z.string().min(1).max(500),
+    source: correctionSourceSchema,
   }),
 );
 

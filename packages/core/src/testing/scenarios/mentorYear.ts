@@ -1,7 +1,7 @@
 import type { LocalDate } from '../../calendar/localDate.js';
 import type { ManualClock } from '../../kernel/clock.js';
 import { createCommandHandler, type HandleOptions } from '../../kernel/commandHandler.js';
-import { CommandRejectedError } from '../../kernel/errors.js';
+import { CommandRejectedError, CommandValidationError } from '../../kernel/errors.js';
 import type { Instant } from '../../kernel/instant.js';
 import type { EventStore } from '../../kernel/store.js';
 import { leadMentorCaseload } from '../../leadMentor/caseload.js';
@@ -49,7 +49,7 @@ export const MENTOR_YEAR = Object.freeze({
 
 export interface MentorYearResult {
   readonly today: LocalDate;
-  /** Commands refused on the way (the scenario tries a few that must be), as `reason (field)`. */
+  /** Commands refused on the way (the scenario tries a few that must be), as `day reason (field)`; bad input as `day COMMAND_INVALID (field)`. */
   readonly refusals: readonly string[];
 }
 
@@ -205,8 +205,9 @@ export const runMentorYear = async (deps: { readonly store: EventStore; readonly
     try {
       await run({ occurredAt: at(day, '15:30') });
     } catch (error) {
-      if (!(error instanceof CommandRejectedError)) throw error;
-      refusals.push(`${day} ${error.reason} (${error.field ?? '-'})`);
+      if (error instanceof CommandValidationError) refusals.push(`${day} ${error.code} (${error.field})`);
+      else if (error instanceof CommandRejectedError) refusals.push(`${day} ${error.reason} (${error.field ?? '-'})`);
+      else throw error;
     }
   }
   return { today: MENTOR_YEAR.today, refusals };
