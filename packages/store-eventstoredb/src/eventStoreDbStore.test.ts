@@ -1,6 +1,6 @@
 import { InvalidArgumentError, manualClock, seededIds, StoredEventInvalidError, StreamDeletedError, type StoredEvent } from '@itt-ledger/core';
 import { createContractRegistry, type ContractEvent } from '@itt-ledger/core/testing/contract';
-import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
+import { EventStoreDBClient, binaryEvent, jsonEvent } from '@eventstore/db-client';
 import { startTestServer, type TestServer, type TestServerOptions } from '@itt-ledger/eventstoredb-testserver';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEventStoreDbStore } from './eventStoreDbStore.js';
@@ -85,6 +85,20 @@ describe('streams and events the adapter did not write', () => {
     expect(error).toBeInstanceOf(StoredEventInvalidError);
     expect(error).toMatchObject({ streamId: 'room-1', streamRevision: 1n });
     await expect(store.readAll()).rejects.toBeInstanceOf(StoredEventInvalidError);
+  });
+
+  // The client hands over bytes it cannot parse as JSON (its own fallback), so these reach decode as bytes.
+  it.each([
+    ['malformed JSON', '{"itemId":"b","quantity":1,"un'],
+    ['JSON of the wrong type', '["b", 1]'],
+    ['a number beyond a double', '{"itemId":"b","quantity":1e400,"unit":"each"}'],
+  ])('an event whose data is bytes of %s is refused with StoredEventInvalidError naming data', async (_name, text) => {
+    const { store, raw } = await setup();
+    const metadata = { schemaVersion: 1, occurredAt: OCCURRED, recordedAt: '2024-09-02T08:00:00.000Z' };
+    await raw.appendToStream('room-2', binaryEvent({ type: 'ItemAdded', data: Buffer.from(text), metadata: Buffer.from(JSON.stringify(metadata)) }));
+    const error = await store.readStream('room-2').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoredEventInvalidError);
+    expect((error as StoredEventInvalidError).issues.every((issue) => issue.path[0] === 'data')).toBe(true);
   });
 });
 
