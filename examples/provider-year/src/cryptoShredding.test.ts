@@ -5,7 +5,6 @@ import {
   createProjectionRunner,
   entitlementProjections,
   fundingInputs,
-  isErased,
   ittLedgerClaimsRegister,
   ittLedgerProjections,
   irpRecords,
@@ -20,6 +19,7 @@ import {
   type PersonalDataKeyStore,
   type StoredEvent,
 } from '@itt-ledger/core';
+import { erasedValues, jsonOf } from '@itt-ledger/core/testing';
 import { createInMemoryEventStore, type InMemoryEventStore } from '@itt-ledger/store-memory';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROVIDER_YEAR } from './cast.js';
@@ -32,19 +32,6 @@ const DAN = PROVIDER_YEAR.trainees.dan; // the trainee with the Individual Recov
 const AMARA = PROVIDER_YEAR.mentors.amara; // a mentor funded in full by the claim
 const ADA = PROVIDER_YEAR.trainees.ada;
 const TOM = PROVIDER_YEAR.mentors.tom;
-
-/** JSON of a read model: Maps and Sets as entries, bigints as text. */
-const jsonOf = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v instanceof Map ? [...v] : v instanceof Set ? [...v] : v));
-
-/** The values that read as erased in `after` and as something else in `before`: what forgetting took away. */
-const erasedValues = (before: unknown, after: unknown, out: Set<string>): Set<string> => {
-  if (isErased(after) && !isErased(before)) out.add(typeof before === 'string' ? before : jsonOf(before));
-  else if (typeof before === 'object' && before !== null && typeof after === 'object' && after !== null) {
-    for (const key of Object.keys(before)) erasedValues((before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key], out);
-  }
-  return out;
-};
 
 const rebuild = async (store: EventStore<IttLedgerEvent>) => {
   const runner = createProjectionRunner({ store, projections: ittLedgerProjections });
@@ -101,7 +88,7 @@ describe('crypto-shredding the provider year', () => {
       await shredded.keyStore.forget(AMARA.mentorId);
       after = await shredded.store.readAll();
       states = await rebuild(shredded.store);
-      forgotten = erasedValues(before, after, new Set());
+      forgotten = erasedValues(before, after);
     });
 
     it('erases their personal fields, and nothing else: events still replay in full', () => {

@@ -1,25 +1,16 @@
 import { ERASED, createInMemoryKeyStore, createIttLedgerRegistry, manualClock, seededIds, withCryptoShredding, type StoredEvent } from '@itt-ledger/core';
-import { startTestServer, type TestServer } from '@itt-ledger/eventstoredb-testserver';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createEventStoreDbStore } from './eventStoreDbStore.js';
+import { useTestServer } from './testServer.fixtures.js';
 
 // Sealed personal values leave the process as JSON and come back through the registry's decode: the
 // sealed shape must validate there too, and open (or read as erased) on the way out of the decorator.
-let server: TestServer | undefined;
-let connectionString = process.env.EVENTSTORE_TEST_SERVER ?? '';
-beforeAll(async () => {
-  if (connectionString) return;
-  server = await startTestServer();
-  connectionString = server.connectionString;
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 it('a sealed event round-trips through EventStoreDB: ciphertext on the server, plaintext through the decorator, erased once forgotten', async () => {
   const registry = createIttLedgerRegistry();
   const clock = manualClock('2024-09-02T09:00:00.000Z');
-  const inner = createEventStoreDbStore({ registry, clock, ids: seededIds(5), connectionString });
+  const inner = createEventStoreDbStore({ registry, clock, ids: seededIds(5), connectionString: server.connectionString });
   const keyStore = createInMemoryKeyStore();
   const store = withCryptoShredding(inner, { keyStore });
   const mentorId = `mentor-asha-${Date.now().toString(36)}`;

@@ -1,21 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { manualClock, seededIds, type EventStore, type NewEvent, type StoredEvent } from '@itt-ledger/core';
 import { createContractRegistry, type ContractEvent } from '@itt-ledger/core/testing/contract';
-import { startTestServer, type TestServer } from '@itt-ledger/eventstoredb-testserver';
 import { createInMemoryEventStore } from '@itt-ledger/store-memory';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createEventStoreDbStore } from './eventStoreDbStore.js';
+import { useTestServer } from './testServer.fixtures.js';
 
-let server: TestServer | undefined;
-let connectionString = process.env.EVENTSTORE_TEST_SERVER ?? '';
-beforeAll(async () => {
-  if (connectionString) return;
-  server = await startTestServer();
-  connectionString = server.connectionString;
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useTestServer();
 
 const at = (instant: string) => ({ occurredAt: instant });
 // Upcast versions, personal data, nested defaults, metadata, given and generated ids, three streams.
@@ -51,7 +42,7 @@ describe('round trip: what the adapter reads back is what the in-memory store ho
     const prefix = `rt-${randomUUID()}-`;
     const [memoryClock, esdbClock] = [manualClock('2024-09-02T08:00:00.000Z'), manualClock('2024-09-02T08:00:00.000Z')];
     const memory = createInMemoryEventStore({ registry: createContractRegistry(), clock: memoryClock, ids: seededIds(42) });
-    const esdb = createEventStoreDbStore({ registry: createContractRegistry(), clock: esdbClock, ids: seededIds(42), connectionString });
+    const esdb = createEventStoreDbStore({ registry: createContractRegistry(), clock: esdbClock, ids: seededIds(42), connectionString: server.connectionString });
     try {
       await write(memory, '', memoryClock);
       await write(esdb, prefix, esdbClock);

@@ -1,29 +1,10 @@
-import {
-  createIttLedgerRegistry,
-  createProjectionRunner,
-  ittLedgerProjections,
-  manualClock,
-  runProjection,
-  seededIds,
-  type EventStore,
-  type IttLedgerEvent,
-  type ManualClock,
-} from '@itt-ledger/core';
-import { runFundingYear, runMentorYear, runPlacementTerm, runRecoveryPlan } from '@itt-ledger/core/testing';
+import { createIttLedgerRegistry, createProjectionRunner, ittLedgerProjections, manualClock, runProjection, seededIds } from '@itt-ledger/core';
 import { describe, expect, it } from 'vitest';
 import { createInMemoryEventStore } from './inMemoryEventStore.js';
-
-type Scenario = (deps: { readonly store: EventStore<IttLedgerEvent>; readonly clock: ManualClock }) => Promise<unknown>;
-
-const scenarios: Record<string, readonly Scenario[]> = {
-  // The recovery plan's trainee is the placement term's Ada at Oak Primary.
-  'a placement term and a recovery plan': [runPlacementTerm, runRecoveryPlan],
-  'a mentor year': [runMentorYear],
-  'a funding year': [runFundingYear],
-};
+import { domainScenarios } from './scenarios.fixtures.js';
 
 describe('ittLedgerProjections: every read model in one runner', () => {
-  it.each(Object.entries(scenarios))('rebuilding %s through one runner equals running each projection alone', async (_name, steps) => {
+  it.each(Object.entries(domainScenarios))('rebuilding %s through one runner equals running each projection alone', async (_name, steps) => {
     const clock = manualClock('2024-07-01T08:00:00.000Z');
     const store = createInMemoryEventStore({ registry: createIttLedgerRegistry(), clock, ids: seededIds(8) });
     for (const step of steps) await step({ store, clock });

@@ -1,56 +1,31 @@
 import { z } from 'zod';
 import { localDateSchema } from '../calendar/localDate.js';
-import { LIMITS } from '../progress/limits.js';
 import { reviewPointFactsSchema } from '../reviewPoint/commandSchema.js';
-import { idSchema, streamKeySchema } from '../school/events.js';
-import { targetReviewSchema, targetSpecSchema } from '../target/events.js';
+import { streamKeySchema } from '../school/events.js';
 import type { IrpCommand } from './commands.js';
-import { CLOSING_OUTCOMES, ESCALATIONS, supportActionSchema } from './events.js';
+import { ESCALATIONS, irpClosedSchema, irpExtendedSchema, irpOpenedSchema, irpReviewedSchema } from './events.js';
 
-const reviewDates = z.array(localDateSchema).min(1).max(LIMITS.reviewDates);
-
-const openPlan = {
+// Each command is the event it writes less what the decider fills in (the trainee is the stream's). An
+// optional field is restated as exactly optional: a command leaves it out, never sends it as undefined.
+const openPlan = irpOpenedSchema.omit({ reviewPointId: true }).extend({
   type: z.literal('OpenIndividualRecoveryPlan'),
-  irpId: idSchema,
-  traineeId: idSchema,
-  placementId: idSchema,
-  schoolId: idSchema,
-  providerId: idSchema,
-  openedOn: localDateSchema,
-  leadMentorId: idSchema,
-  agreedWith: idSchema,
-  ownerId: idSchema,
-  concerns: z.array(z.string().min(1).max(LIMITS.area)).min(1).max(LIMITS.areas),
-  targets: z.array(targetSpecSchema).min(1).max(LIMITS.areas),
-  supportActions: z.array(supportActionSchema).min(1).max(LIMITS.supportActions),
-  reviewDates: reviewDates.exactOptional(),
-};
+  reviewDates: irpOpenedSchema.shape.reviewDates.exactOptional(),
+});
 const otherCommands = [
-  z.object({
+  irpReviewedSchema.omit({ traineeId: true }).extend({
     type: z.literal('ReviewIndividualRecoveryPlan'),
-    irpId: idSchema,
-    reviewedOn: localDateSchema,
-    reviewedBy: idSchema,
-    targetReviews: z.array(targetReviewSchema).max(LIMITS.areas),
-    targetsAdded: z.array(targetSpecSchema).max(LIMITS.areas).exactOptional(),
+    targetsAdded: irpReviewedSchema.shape.targetsAdded.exactOptional(),
     nextReviewOn: localDateSchema.exactOptional(),
   }),
-  z.object({ type: z.literal('ExtendIndividualRecoveryPlan'), irpId: idSchema, extendedOn: localDateSchema, reviewDates, reason: z.string().min(1).max(LIMITS.reason) }),
-  z.object({
-    type: z.literal('CloseIndividualRecoveryPlan'),
-    irpId: idSchema,
-    closedOn: localDateSchema,
-    closedBy: idSchema,
-    outcome: z.enum(CLOSING_OUTCOMES),
-    escalatedTo: z.enum(ESCALATIONS).exactOptional(),
-  }),
+  irpExtendedSchema.omit({ traineeId: true }).extend({ type: z.literal('ExtendIndividualRecoveryPlan') }),
+  irpClosedSchema.omit({ traineeId: true }).extend({ type: z.literal('CloseIndividualRecoveryPlan'), escalatedTo: z.enum(ESCALATIONS).exactOptional() }),
 ] as const;
 
 /** Every IRP command's shape, with the limits of the events it writes. */
 export const irpCommandSchema: z.ZodType<IrpCommand> = z.discriminatedUnion('type', [
-  z.object({ ...openPlan, reviewPoint: reviewPointFactsSchema.exactOptional() }),
+  openPlan.extend({ reviewPoint: reviewPointFactsSchema.exactOptional() }),
   ...otherCommands,
 ]);
 
 /** IRP commands as the progress service takes them: the review point named by id. */
-export const irpInputSchema = z.discriminatedUnion('type', [z.object({ ...openPlan, reviewPointId: streamKeySchema.exactOptional() }), ...otherCommands]);
+export const irpInputSchema = z.discriminatedUnion('type', [openPlan.extend({ reviewPointId: streamKeySchema.exactOptional() }), ...otherCommands]);

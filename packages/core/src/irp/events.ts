@@ -26,58 +26,50 @@ export type SupportAction = z.output<typeof supportActionSchema>;
  * provider's ITT leadership team (`agreedWith`; seed 004), owned by `ownerId`, from the review point that
  * found the trainee not on track when there was one.
  */
-export const IndividualRecoveryPlanOpened = defineEvent(
-  'IndividualRecoveryPlanOpened',
-  z.object({
-    irpId: idSchema,
-    traineeId: idSchema,
-    placementId: idSchema,
-    schoolId: idSchema,
-    providerId: idSchema,
-    openedOn: localDateSchema,
-    leadMentorId: idSchema,
-    agreedWith: idSchema,
-    ownerId: idSchema,
-    reviewPointId: idSchema.optional(),
-    concerns: areas,
-    targets: z.array(targetSpecSchema).min(1).max(LIMITS.areas),
-    supportActions: z.array(supportActionSchema).min(1).max(LIMITS.supportActions),
-    reviewDates,
-  }),
-);
+export const irpOpenedSchema = z.object({
+  irpId: idSchema,
+  traineeId: idSchema,
+  placementId: idSchema,
+  schoolId: idSchema,
+  providerId: idSchema,
+  openedOn: localDateSchema,
+  leadMentorId: idSchema,
+  agreedWith: idSchema,
+  ownerId: idSchema,
+  reviewPointId: idSchema.optional(),
+  concerns: areas,
+  targets: z.array(targetSpecSchema).min(1).max(LIMITS.areas),
+  supportActions: z.array(supportActionSchema).min(1).max(LIMITS.supportActions),
+  reviewDates,
+});
+export const IndividualRecoveryPlanOpened = defineEvent('IndividualRecoveryPlanOpened', irpOpenedSchema);
 
 /** A review of the plan: verdicts on some of its targets, targets added, and when it is next reviewed. */
-export const IndividualRecoveryPlanReviewed = defineEvent(
-  'IndividualRecoveryPlanReviewed',
-  z.object({
-    irpId: idSchema,
-    traineeId: idSchema,
-    reviewedOn: localDateSchema,
-    reviewedBy: idSchema,
-    targetReviews: z.array(targetReviewSchema).max(LIMITS.areas),
-    targetsAdded: z.array(targetSpecSchema).max(LIMITS.areas),
-    nextReviewOn: localDateSchema.optional(),
-  }),
-);
+export const irpReviewedSchema = z.object({
+  irpId: idSchema,
+  traineeId: idSchema,
+  reviewedOn: localDateSchema,
+  reviewedBy: idSchema,
+  targetReviews: z.array(targetReviewSchema).max(LIMITS.areas),
+  targetsAdded: z.array(targetSpecSchema).max(LIMITS.areas),
+  nextReviewOn: localDateSchema.optional(),
+});
+export const IndividualRecoveryPlanReviewed = defineEvent('IndividualRecoveryPlanReviewed', irpReviewedSchema);
 
 /** The plan runs for a further period with new review dates (domain.md: "a further 2–4 weeks"); it stays open. */
-export const IndividualRecoveryPlanExtended = defineEvent(
-  'IndividualRecoveryPlanExtended',
-  z.object({ irpId: idSchema, traineeId: idSchema, extendedOn: localDateSchema, reviewDates, reason: reasonText }),
-);
+export const irpExtendedSchema = z.object({ irpId: idSchema, traineeId: idSchema, extendedOn: localDateSchema, reviewDates, reason: reasonText });
+export const IndividualRecoveryPlanExtended = defineEvent('IndividualRecoveryPlanExtended', irpExtendedSchema);
 
 /** The plan closed: succeeded (back to normal training) or escalated (to `escalatedTo`); its record stays. */
-export const IndividualRecoveryPlanClosed = defineEvent(
-  'IndividualRecoveryPlanClosed',
-  z.object({
-    irpId: idSchema,
-    traineeId: idSchema,
-    closedOn: localDateSchema,
-    closedBy: idSchema,
-    outcome: z.enum(CLOSING_OUTCOMES),
-    escalatedTo: z.enum(ESCALATIONS).optional(),
-  }),
-);
+export const irpClosedSchema = z.object({
+  irpId: idSchema,
+  traineeId: idSchema,
+  closedOn: localDateSchema,
+  closedBy: idSchema,
+  outcome: z.enum(CLOSING_OUTCOMES),
+  escalatedTo: z.enum(ESCALATIONS).optional(),
+});
+export const IndividualRecoveryPlanClosed = defineEvent('IndividualRecoveryPlanClosed', irpClosedSchema);
 
 export const irpEventDefinitions = [
   IndividualRecoveryPlanOpened,

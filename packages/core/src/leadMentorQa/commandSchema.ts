@@ -1,50 +1,46 @@
 import { z } from 'zod';
-import { localDateSchema } from '../calendar/localDate.js';
-import { LIMITS } from '../progress/limits.js';
+import { personalValue } from '../kernel/personalData.js';
 import { reviewPointFactsSchema } from '../reviewPoint/commandSchema.js';
-import { idSchema, streamKeySchema } from '../school/events.js';
+import { streamKeySchema } from '../school/events.js';
 import type { LeadMentorQaCommand } from './commands.js';
-import { qaAnswersSchema } from './events.js';
+import {
+  jointObservationRecordedSchema,
+  jointObservationWithdrawnSchema,
+  leadMentorQaFormAmendedSchema,
+  leadMentorQaFormCompletedSchema,
+} from './events.js';
 
-const reasonText = z.string().min(1).max(LIMITS.reason);
-const nextStepsForMentor = z.string().min(1).max(LIMITS.comment).exactOptional();
+// Each command is the event it writes less what the decider fills in from the placement or the review
+// point. Personal fields take their plain value (a caller never sends an erased one), and are exactly
+// optional where the event's are optional: a command leaves them out, never sends undefined.
+const observed = jointObservationRecordedSchema.shape;
+const nextStepsForMentor = personalValue(leadMentorQaFormAmendedSchema.shape.nextStepsForMentor.unwrap()).exactOptional();
 
-const recordJointObservation = {
+const recordJointObservation = jointObservationRecordedSchema.omit({ reviewPointId: true }).extend({
   type: z.literal('RecordJointObservation'),
-  observationId: idSchema,
-  traineeId: idSchema,
-  placementId: idSchema,
-  schoolId: idSchema,
-  leadMentorId: idSchema,
-  mentorId: idSchema,
-  date: localDateSchema,
-  focus: z.string().min(1).max(LIMITS.focus),
-  feedbackForTrainee: z.string().min(1).max(LIMITS.note),
-  feedbackForMentor: z.string().min(1).max(LIMITS.note),
-};
-const completeForm = { type: z.literal('CompleteLeadMentorQaForm'), leadMentorId: idSchema, completedOn: localDateSchema, answers: qaAnswersSchema, nextStepsForMentor };
-const withdrawJointObservation = z.object({ type: z.literal('WithdrawJointObservation'), observationId: idSchema, reason: reasonText });
-const amendForm = z.object({
-  type: z.literal('AmendLeadMentorQaForm'),
-  reviewPointId: idSchema,
-  amendedOn: localDateSchema,
-  answers: qaAnswersSchema,
-  nextStepsForMentor,
-  reason: reasonText,
+  feedbackForTrainee: personalValue(observed.feedbackForTrainee),
+  feedbackForMentor: personalValue(observed.feedbackForMentor),
 });
+const completeForm = leadMentorQaFormCompletedSchema
+  .pick({ leadMentorId: true, completedOn: true, answers: true })
+  .extend({ type: z.literal('CompleteLeadMentorQaForm'), nextStepsForMentor });
+const withdrawJointObservation = jointObservationWithdrawnSchema.pick({ observationId: true, reason: true }).extend({ type: z.literal('WithdrawJointObservation') });
+const amendForm = leadMentorQaFormAmendedSchema
+  .omit({ traineeId: true, placementId: true, schoolId: true, mentorId: true })
+  .extend({ type: z.literal('AmendLeadMentorQaForm'), nextStepsForMentor });
 
 /** Every lead mentor QA command's shape, with the limits of the events it writes. */
 export const leadMentorQaCommandSchema: z.ZodType<LeadMentorQaCommand> = z.discriminatedUnion('type', [
-  z.object({ ...recordJointObservation, reviewPoint: reviewPointFactsSchema.exactOptional() }),
+  recordJointObservation.extend({ reviewPoint: reviewPointFactsSchema.exactOptional() }),
   withdrawJointObservation,
-  z.object({ ...completeForm, reviewPoint: reviewPointFactsSchema }),
+  completeForm.extend({ reviewPoint: reviewPointFactsSchema }),
   amendForm,
 ]);
 
 /** Lead mentor QA commands as the progress service takes them: the review point named by id. */
 export const leadMentorQaInputSchema = z.discriminatedUnion('type', [
-  z.object({ ...recordJointObservation, reviewPointId: streamKeySchema.exactOptional() }),
+  recordJointObservation.extend({ reviewPointId: streamKeySchema.exactOptional() }),
   withdrawJointObservation,
-  z.object({ ...completeForm, reviewPointId: streamKeySchema }),
+  completeForm.extend({ reviewPointId: streamKeySchema }),
   amendForm,
 ]);

@@ -39,60 +39,52 @@ const reasonText = z.string().min(1).max(LIMITS.reason);
  * with the CBM ... provides feedback to both ITT teachers and mentors"). `reviewPointId` names the review
  * point it was done for, when it was done for one.
  */
-export const JointObservationRecorded = defineEvent(
-  'JointObservationRecorded',
-  z.object({
-    observationId: idSchema,
-    traineeId: idSchema,
-    placementId: idSchema,
-    schoolId: idSchema,
-    leadMentorId: idSchema,
-    mentorId: idSchema,
-    date: localDateSchema,
-    focus: z.string().min(1).max(LIMITS.focus),
-    feedbackForTrainee: forTrainee(LIMITS.note),
-    feedbackForMentor: forMentor(LIMITS.note),
-    reviewPointId: idSchema.optional(),
-  }),
-);
+export const jointObservationRecordedSchema = z.object({
+  observationId: idSchema,
+  traineeId: idSchema,
+  placementId: idSchema,
+  schoolId: idSchema,
+  leadMentorId: idSchema,
+  mentorId: idSchema,
+  date: localDateSchema,
+  focus: z.string().min(1).max(LIMITS.focus),
+  feedbackForTrainee: forTrainee(LIMITS.note),
+  feedbackForMentor: forMentor(LIMITS.note),
+  reviewPointId: idSchema.optional(),
+});
+export const JointObservationRecorded = defineEvent('JointObservationRecorded', jointObservationRecordedSchema);
 
 /** The observation should not count (e.g. recorded against the wrong placement); it is not deleted. */
-export const JointObservationWithdrawn = defineEvent(
-  'JointObservationWithdrawn',
-  z.object({ observationId: idSchema, traineeId: idSchema, placementId: idSchema, schoolId: idSchema, reason: reasonText }),
-);
+export const jointObservationWithdrawnSchema = z.object({ observationId: idSchema, traineeId: idSchema, placementId: idSchema, schoolId: idSchema, reason: reasonText });
+export const JointObservationWithdrawn = defineEvent('JointObservationWithdrawn', jointObservationWithdrawnSchema);
 
 /** The lead mentor's short QA form for one held review point (seed 004: "short QA forms at each review point"). */
-export const LeadMentorQaFormCompleted = defineEvent(
-  'LeadMentorQaFormCompleted',
-  z.object({
-    reviewPointId: idSchema,
-    traineeId: idSchema,
-    placementId: idSchema,
-    schoolId: idSchema,
-    leadMentorId: idSchema,
-    mentorId: idSchema,
-    completedOn: localDateSchema,
-    answers: qaAnswersSchema,
-    nextStepsForMentor: forMentor(LIMITS.comment).optional(),
-  }),
-);
+export const leadMentorQaFormCompletedSchema = z.object({
+  reviewPointId: idSchema,
+  traineeId: idSchema,
+  placementId: idSchema,
+  schoolId: idSchema,
+  leadMentorId: idSchema,
+  mentorId: idSchema,
+  completedOn: localDateSchema,
+  answers: qaAnswersSchema,
+  nextStepsForMentor: forMentor(LIMITS.comment).optional(),
+});
+export const LeadMentorQaFormCompleted = defineEvent('LeadMentorQaFormCompleted', leadMentorQaFormCompletedSchema);
 
 /** The form's answers as they should have been; the original stays in the stream. */
-export const LeadMentorQaFormAmended = defineEvent(
-  'LeadMentorQaFormAmended',
-  z.object({
-    reviewPointId: idSchema,
-    traineeId: idSchema,
-    placementId: idSchema,
-    schoolId: idSchema,
-    mentorId: idSchema,
-    amendedOn: localDateSchema,
-    answers: qaAnswersSchema,
-    nextStepsForMentor: forMentor(LIMITS.comment).optional(),
-    reason: reasonText,
-  }),
-);
+export const leadMentorQaFormAmendedSchema = z.object({
+  reviewPointId: idSchema,
+  traineeId: idSchema,
+  placementId: idSchema,
+  schoolId: idSchema,
+  mentorId: idSchema,
+  amendedOn: localDateSchema,
+  answers: qaAnswersSchema,
+  nextStepsForMentor: forMentor(LIMITS.comment).optional(),
+  reason: reasonText,
+});
+export const LeadMentorQaFormAmended = defineEvent('LeadMentorQaFormAmended', leadMentorQaFormAmendedSchema);
 
 export const leadMentorQaEventDefinitions = [
   JointObservationRecorded,

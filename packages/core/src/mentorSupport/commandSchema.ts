@@ -1,43 +1,34 @@
 import { z } from 'zod';
 import { academicYearSchema } from '../calendar/academicYear.js';
-import { localDateSchema } from '../calendar/localDate.js';
-import { idSchema } from '../school/events.js';
 import type { MentorSupportCommand } from './commands.js';
-import { RECOGNITION_KINDS, accreditedMinutesSchema, recognitionTitleSchema, revocationReasonSchema, weekMinutesSchema } from './events.js';
+import {
+  accreditedMinutesSchema,
+  mentorProtectedTimeAllocatedSchema,
+  mentorProtectedTimeUseRecordedSchema,
+  mentorRecognitionAwardedSchema,
+  mentorRecognitionRevokedSchema,
+  weekMinutesSchema,
+} from './events.js';
 
-// Protected time and recognition commands with the limits of the events they become: bad input is refused
-// before anything is read.
+// Protected time and recognition commands are the events they become, so bad input is refused with the
+// events' limits before anything is read. An optional field is restated as exactly optional: a command
+// leaves it out, never sends it as undefined.
 
-export const allocateProtectedTimeSchema = z.object({
-  type: z.literal('AllocateProtectedTime'),
-  mentorId: idSchema,
-  schoolId: idSchema,
-  academicYear: academicYearSchema,
-  minutesPerWeek: weekMinutesSchema,
-  effectiveFrom: localDateSchema,
-});
+export const allocateProtectedTimeSchema = mentorProtectedTimeAllocatedSchema.extend({ type: z.literal('AllocateProtectedTime') });
 
-export const recordProtectedTimeUseSchema = z.object({
+export const recordProtectedTimeUseSchema = mentorProtectedTimeUseRecordedSchema.extend({
   type: z.literal('RecordProtectedTimeUse'),
-  mentorId: idSchema,
-  weekOf: localDateSchema,
-  minutesUsed: weekMinutesSchema,
   minutesFromPpa: weekMinutesSchema.exactOptional(),
 });
 
-export const awardRecognitionSchema = z.object({
+export const awardRecognitionSchema = mentorRecognitionAwardedSchema.extend({
   type: z.literal('AwardRecognition'),
-  recognitionId: idSchema,
-  mentorId: idSchema,
-  kind: z.enum(RECOGNITION_KINDS),
-  title: recognitionTitleSchema,
-  awardedOn: localDateSchema,
-  awardedBy: idSchema,
   academicYear: academicYearSchema.exactOptional(),
   accreditedMinutes: accreditedMinutesSchema.exactOptional(),
 });
 
-export const revokeRecognitionSchema = z.object({ type: z.literal('RevokeRecognition'), recognitionId: idSchema, reason: revocationReasonSchema });
+/** The mentor is the stream's. */
+export const revokeRecognitionSchema = mentorRecognitionRevokedSchema.omit({ mentorId: true }).extend({ type: z.literal('RevokeRecognition') });
 
 export const mentorSupportCommandSchema = z.discriminatedUnion('type', [
   allocateProtectedTimeSchema,

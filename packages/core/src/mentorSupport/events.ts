@@ -17,37 +17,43 @@ export const accreditedMinutesSchema = z.number().int().min(1).max(1000 * 60);
 export const revocationReasonSchema = z.string().min(1).max(500);
 
 /** The school protects this much of the mentor's time each week for mentoring, from `effectiveFrom` (seed 002). */
-export const MentorProtectedTimeAllocated = defineEvent(
-  'MentorProtectedTimeAllocated',
-  z.object({ mentorId: idSchema, schoolId: idSchema, academicYear: academicYearSchema, minutesPerWeek: weekMinutesSchema, effectiveFrom: localDateSchema }),
-);
+export const mentorProtectedTimeAllocatedSchema = z.object({
+  mentorId: idSchema,
+  schoolId: idSchema,
+  academicYear: academicYearSchema,
+  minutesPerWeek: weekMinutesSchema,
+  effectiveFrom: localDateSchema,
+});
+export const MentorProtectedTimeAllocated = defineEvent('MentorProtectedTimeAllocated', mentorProtectedTimeAllocatedSchema);
 
 /**
  * How much protected time the mentor used in the week starting `weekOf` (a Monday), and how much mentoring
  * they did in their PPA time instead (seed 002: "mentors give up PPA time"). A later record of the same
  * week replaces it.
  */
-export const MentorProtectedTimeUseRecorded = defineEvent(
-  'MentorProtectedTimeUseRecorded',
-  z.object({ mentorId: idSchema, weekOf: localDateSchema, minutesUsed: weekMinutesSchema, minutesFromPpa: weekMinutesSchema.optional() }),
-);
+export const mentorProtectedTimeUseRecordedSchema = z.object({
+  mentorId: idSchema,
+  weekOf: localDateSchema,
+  minutesUsed: weekMinutesSchema,
+  minutesFromPpa: weekMinutesSchema.optional(),
+});
+export const MentorProtectedTimeUseRecorded = defineEvent('MentorProtectedTimeUseRecorded', mentorProtectedTimeUseRecordedSchema);
 
 /** Recognition given to the mentor, e.g. a certificate for completed training or accredited hours (seed 002, seed 003). */
-export const MentorRecognitionAwarded = defineEvent(
-  'MentorRecognitionAwarded',
-  z.object({
-    recognitionId: idSchema,
-    mentorId: idSchema,
-    kind: z.enum(RECOGNITION_KINDS),
-    title: recognitionTitleSchema,
-    awardedOn: localDateSchema,
-    awardedBy: idSchema,
-    academicYear: academicYearSchema.optional(),
-    accreditedMinutes: accreditedMinutesSchema.optional(),
-  }),
-);
+export const mentorRecognitionAwardedSchema = z.object({
+  recognitionId: idSchema,
+  mentorId: idSchema,
+  kind: z.enum(RECOGNITION_KINDS),
+  title: recognitionTitleSchema,
+  awardedOn: localDateSchema,
+  awardedBy: idSchema,
+  academicYear: academicYearSchema.optional(),
+  accreditedMinutes: accreditedMinutesSchema.optional(),
+});
+export const MentorRecognitionAwarded = defineEvent('MentorRecognitionAwarded', mentorRecognitionAwardedSchema);
 
-export const MentorRecognitionRevoked = defineEvent('MentorRecognitionRevoked', z.object({ recognitionId: idSchema, mentorId: idSchema, reason: revocationReasonSchema }));
+export const mentorRecognitionRevokedSchema = z.object({ recognitionId: idSchema, mentorId: idSchema, reason: revocationReasonSchema });
+export const MentorRecognitionRevoked = defineEvent('MentorRecognitionRevoked', mentorRecognitionRevokedSchema);
 
 export const mentorSupportEventDefinitions = [MentorProtectedTimeAllocated, MentorProtectedTimeUseRecorded, MentorRecognitionAwarded, MentorRecognitionRevoked] as const;
 export const mentorSupportRegistry = createEventRegistry(mentorSupportEventDefinitions);

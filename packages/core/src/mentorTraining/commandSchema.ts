@@ -1,62 +1,42 @@
 import { z } from 'zod';
 import { academicYearSchema } from '../calendar/academicYear.js';
 import { localDateSchema } from '../calendar/localDate.js';
-import { idSchema } from '../school/events.js';
 import type { MentorTrainingCommand } from './commands.js';
 import {
-  PRIOR_LEARNING_KINDS,
-  TRAINING_MODES,
   TRAINING_PURPOSES,
+  mentorPriorLearningRecognisedSchema,
+  mentorPriorLearningWithdrawnSchema,
+  mentorTrainingSessionCompletedSchema,
+  mentorTrainingSessionCorrectedSchema,
+  mentorTrainingSessionWithdrawnSchema,
   priorLearningDescriptionSchema,
-  priorLearningMinutesSchema,
   sessionTitleSchema,
-  trainingMinutesSchema,
-  trainingReasonSchema,
 } from './events.js';
 import type { ProviderTrainingRequirementCommand } from './requirementDecider.js';
-import { requiredMinutesSchema, requirementNoteSchema } from './requirementEvents.js';
+import { providerTrainingRequirementSetSchema, requirementNoteSchema } from './requirementEvents.js';
 
-// Mentor training commands with the limits of the events they become (minutes of a session, lengths of
-// texts, real dates and academic years): bad input is refused before anything is read.
+// Mentor training commands are the events they become (minutes of a session, lengths of texts, real dates
+// and academic years), less the mentor a stream already names: bad input is refused before anything is
+// read. An optional field is restated as exactly optional: a command leaves it out, never sends undefined.
+const ofMentor = { mentorId: true } as const;
 
-export const recordMentorTrainingSessionSchema = z.object({
+export const recordMentorTrainingSessionSchema = mentorTrainingSessionCompletedSchema.extend({
   type: z.literal('RecordMentorTrainingSession'),
-  sessionId: idSchema,
-  mentorId: idSchema,
-  providerId: idSchema,
-  date: localDateSchema,
-  minutes: trainingMinutesSchema,
-  mode: z.enum(TRAINING_MODES),
-  academicYear: academicYearSchema.exactOptional(),
   purpose: z.enum(TRAINING_PURPOSES).exactOptional(),
+  academicYear: academicYearSchema.exactOptional(),
   title: sessionTitleSchema.exactOptional(),
 });
 
-export const correctMentorTrainingSessionSchema = z.object({
-  type: z.literal('CorrectMentorTrainingSession'),
-  sessionId: idSchema,
-  date: localDateSchema,
-  minutes: trainingMinutesSchema,
-  mode: z.enum(TRAINING_MODES),
-  reason: trainingReasonSchema,
-});
+export const correctMentorTrainingSessionSchema = mentorTrainingSessionCorrectedSchema.omit(ofMentor).extend({ type: z.literal('CorrectMentorTrainingSession') });
 
-export const withdrawMentorTrainingSessionSchema = z.object({ type: z.literal('WithdrawMentorTrainingSession'), sessionId: idSchema, reason: trainingReasonSchema });
+export const withdrawMentorTrainingSessionSchema = mentorTrainingSessionWithdrawnSchema.omit(ofMentor).extend({ type: z.literal('WithdrawMentorTrainingSession') });
 
-export const recognisePriorLearningSchema = z.object({
+export const recognisePriorLearningSchema = mentorPriorLearningRecognisedSchema.extend({
   type: z.literal('RecognisePriorLearning'),
-  recognitionId: idSchema,
-  mentorId: idSchema,
-  providerId: idSchema,
-  academicYear: academicYearSchema,
-  kind: z.enum(PRIOR_LEARNING_KINDS),
   description: priorLearningDescriptionSchema.exactOptional(),
-  minutes: priorLearningMinutesSchema,
-  recognisedBy: idSchema,
-  recognisedOn: localDateSchema,
 });
 
-export const withdrawPriorLearningSchema = z.object({ type: z.literal('WithdrawPriorLearning'), recognitionId: idSchema, reason: trainingReasonSchema });
+export const withdrawPriorLearningSchema = mentorPriorLearningWithdrawnSchema.omit(ofMentor).extend({ type: z.literal('WithdrawPriorLearning') });
 
 export const mentorTrainingCommandSchema = z.discriminatedUnion('type', [
   recordMentorTrainingSessionSchema,
@@ -66,13 +46,8 @@ export const mentorTrainingCommandSchema = z.discriminatedUnion('type', [
   withdrawPriorLearningSchema,
 ]) satisfies z.ZodType<MentorTrainingCommand>;
 
-export const setProviderTrainingRequirementSchema = z.object({
+export const setProviderTrainingRequirementSchema = providerTrainingRequirementSetSchema.extend({
   type: z.literal('SetProviderTrainingRequirement'),
-  providerId: idSchema,
-  academicYear: academicYearSchema,
-  initialMinutes: requiredMinutesSchema,
-  refresherMinutes: requiredMinutesSchema,
-  effectiveFrom: localDateSchema,
   completeBy: localDateSchema.exactOptional(),
   note: requirementNoteSchema.exactOptional(),
 });

@@ -30,64 +30,54 @@ export const priorLearningMinutesSchema = z.number().int().min(1).max(1000 * 60)
  * training is for; when absent it is the year of `date` (training from 6 April counts for the next
  * year's window, so the decider always writes it: read it with {@link sessionAcademicYear}).
  */
-export const MentorTrainingSessionCompleted = defineEvent(
-  'MentorTrainingSessionCompleted',
-  z.object({
-    sessionId: idSchema,
-    mentorId: idSchema,
-    providerId: idSchema,
-    date: localDateSchema,
-    minutes: trainingMinutesSchema,
-    mode: z.enum(TRAINING_MODES),
-    purpose: z.enum(TRAINING_PURPOSES),
-    academicYear: academicYearSchema.optional(),
-    title: sessionTitleSchema.optional(),
-  }),
-);
+export const mentorTrainingSessionCompletedSchema = z.object({
+  sessionId: idSchema,
+  mentorId: idSchema,
+  providerId: idSchema,
+  date: localDateSchema,
+  minutes: trainingMinutesSchema,
+  mode: z.enum(TRAINING_MODES),
+  purpose: z.enum(TRAINING_PURPOSES),
+  academicYear: academicYearSchema.optional(),
+  title: sessionTitleSchema.optional(),
+});
+export const MentorTrainingSessionCompleted = defineEvent('MentorTrainingSessionCompleted', mentorTrainingSessionCompletedSchema);
 
 /** A session's date, length and mode as they should have been (whole values, not differences). */
-export const MentorTrainingSessionCorrected = defineEvent(
-  'MentorTrainingSessionCorrected',
-  z.object({
-    sessionId: idSchema,
-    mentorId: idSchema,
-    date: localDateSchema,
-    minutes: trainingMinutesSchema,
-    mode: z.enum(TRAINING_MODES),
-    reason: trainingReasonSchema,
-  }),
-);
+export const mentorTrainingSessionCorrectedSchema = z.object({
+  sessionId: idSchema,
+  mentorId: idSchema,
+  date: localDateSchema,
+  minutes: trainingMinutesSchema,
+  mode: z.enum(TRAINING_MODES),
+  reason: trainingReasonSchema,
+});
+export const MentorTrainingSessionCorrected = defineEvent('MentorTrainingSessionCorrected', mentorTrainingSessionCorrectedSchema);
 
 /** The session no longer counts (never held, logged against the wrong mentor); it is not deleted. */
-export const MentorTrainingSessionWithdrawn = defineEvent(
-  'MentorTrainingSessionWithdrawn',
-  z.object({ sessionId: idSchema, mentorId: idSchema, reason: trainingReasonSchema }),
-);
+export const mentorTrainingSessionWithdrawnSchema = z.object({ sessionId: idSchema, mentorId: idSchema, reason: trainingReasonSchema });
+export const MentorTrainingSessionWithdrawn = defineEvent('MentorTrainingSessionWithdrawn', mentorTrainingSessionWithdrawnSchema);
 
 /**
  * A provider recognised a mentor's prior learning, reducing the initial training the mentor takes with it
  * in `academicYear` by `minutes`. Not training done, and never funded (domain.md, prior learning).
  */
-export const MentorPriorLearningRecognised = defineEvent(
-  'MentorPriorLearningRecognised',
-  z.object({
-    recognitionId: idSchema,
-    mentorId: idSchema,
-    providerId: idSchema,
-    academicYear: academicYearSchema,
-    kind: z.enum(PRIOR_LEARNING_KINDS),
-    description: priorLearningDescriptionSchema.optional(),
-    minutes: priorLearningMinutesSchema,
-    /** Who at the provider recognised it. */
-    recognisedBy: idSchema,
-    recognisedOn: localDateSchema,
-  }),
-);
+export const mentorPriorLearningRecognisedSchema = z.object({
+  recognitionId: idSchema,
+  mentorId: idSchema,
+  providerId: idSchema,
+  academicYear: academicYearSchema,
+  kind: z.enum(PRIOR_LEARNING_KINDS),
+  description: priorLearningDescriptionSchema.optional(),
+  minutes: priorLearningMinutesSchema,
+  /** Who at the provider recognised it. */
+  recognisedBy: idSchema,
+  recognisedOn: localDateSchema,
+});
+export const MentorPriorLearningRecognised = defineEvent('MentorPriorLearningRecognised', mentorPriorLearningRecognisedSchema);
 
-export const MentorPriorLearningWithdrawn = defineEvent(
-  'MentorPriorLearningWithdrawn',
-  z.object({ recognitionId: idSchema, mentorId: idSchema, reason: trainingReasonSchema }),
-);
+export const mentorPriorLearningWithdrawnSchema = z.object({ recognitionId: idSchema, mentorId: idSchema, reason: trainingReasonSchema });
+export const MentorPriorLearningWithdrawn = defineEvent('MentorPriorLearningWithdrawn', mentorPriorLearningWithdrawnSchema);
 
 export const mentorTrainingEventDefinitions = [
   MentorTrainingSessionCompleted,

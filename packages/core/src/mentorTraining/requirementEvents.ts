@@ -14,19 +14,17 @@ export const requirementNoteSchema = z.string().min(1).max(500);
  * the DfE sets no minimum, and "sufficient high-quality training" is the provider's to define (domain.md).
  * A later one for the same year from the same or a later date supersedes it.
  */
-export const ProviderTrainingRequirementSet = defineEvent(
-  'ProviderTrainingRequirementSet',
-  z.object({
-    providerId: idSchema,
-    academicYear: academicYearSchema,
-    initialMinutes: requiredMinutesSchema,
-    refresherMinutes: requiredMinutesSchema,
-    effectiveFrom: localDateSchema,
-    /** The date by which the provider expects its mentors to have done it. */
-    completeBy: localDateSchema.optional(),
-    note: requirementNoteSchema.optional(),
-  }),
-);
+export const providerTrainingRequirementSetSchema = z.object({
+  providerId: idSchema,
+  academicYear: academicYearSchema,
+  initialMinutes: requiredMinutesSchema,
+  refresherMinutes: requiredMinutesSchema,
+  effectiveFrom: localDateSchema,
+  /** The date by which the provider expects its mentors to have done it. */
+  completeBy: localDateSchema.optional(),
+  note: requirementNoteSchema.optional(),
+});
+export const ProviderTrainingRequirementSet = defineEvent('ProviderTrainingRequirementSet', providerTrainingRequirementSetSchema);
 
 export const providerTrainingRequirementEventDefinitions = [ProviderTrainingRequirementSet] as const;
 export const providerTrainingRequirementRegistry = createEventRegistry(providerTrainingRequirementEventDefinitions);

@@ -21,58 +21,62 @@ const reasonText = z.string().min(1).max(LIMITS.reason);
  * A key review point of a trainee's placement, due on `dueDate`, at one of the provider's stages. Where the
  * provider requires it at this stage, the lead mentor must join (`leadMentorRequired`).
  */
-export const ReviewPointScheduled = defineEvent(
-  'ReviewPointScheduled',
-  z.object({
-    reviewPointId: idSchema,
-    traineeId: idSchema,
-    placementId: idSchema,
-    schoolId: idSchema,
-    providerId: idSchema,
-    academicYear: academicYearSchema,
-    stage: stageSchema,
-    dueDate: localDateSchema,
-    mentorId: idSchema,
-    leadMentorId: idSchema.optional(),
-    leadMentorRequired: z.boolean(),
-  }),
-);
+export const reviewPointScheduledSchema = z.object({
+  reviewPointId: idSchema,
+  traineeId: idSchema,
+  placementId: idSchema,
+  schoolId: idSchema,
+  providerId: idSchema,
+  academicYear: academicYearSchema,
+  stage: stageSchema,
+  dueDate: localDateSchema,
+  mentorId: idSchema,
+  leadMentorId: idSchema.optional(),
+  leadMentorRequired: z.boolean(),
+});
+export const ReviewPointScheduled = defineEvent('ReviewPointScheduled', reviewPointScheduledSchema);
 
-export const ReviewPointRescheduled = defineEvent(
-  'ReviewPointRescheduled',
-  z.object({ reviewPointId: idSchema, traineeId: idSchema, schoolId: idSchema, previousDueDate: localDateSchema, dueDate: localDateSchema, reason: reasonText }),
-);
+export const reviewPointRescheduledSchema = z.object({
+  reviewPointId: idSchema,
+  traineeId: idSchema,
+  schoolId: idSchema,
+  previousDueDate: localDateSchema,
+  dueDate: localDateSchema,
+  reason: reasonText,
+});
+export const ReviewPointRescheduled = defineEvent('ReviewPointRescheduled', reviewPointRescheduledSchema);
 
 /**
  * Held on `heldOn` by the school-based mentor (`heldBy`), with the lead mentor when one joined. The outcome
  * for the trainee, and the areas of concern (at least one when not on track).
  */
-export const ReviewPointHeld = defineEvent(
-  'ReviewPointHeld',
-  z.object({
-    reviewPointId: idSchema,
-    traineeId: idSchema,
-    placementId: idSchema,
-    schoolId: idSchema,
-    heldOn: localDateSchema,
-    heldBy: idSchema,
-    leadMentorId: idSchema.optional(),
-    outcome: z.enum(REVIEW_OUTCOMES),
-    areasOfConcern: areas,
-  }),
-);
+export const reviewPointHeldSchema = z.object({
+  reviewPointId: idSchema,
+  traineeId: idSchema,
+  placementId: idSchema,
+  schoolId: idSchema,
+  heldOn: localDateSchema,
+  heldBy: idSchema,
+  leadMentorId: idSchema.optional(),
+  outcome: z.enum(REVIEW_OUTCOMES),
+  areasOfConcern: areas,
+});
+export const ReviewPointHeld = defineEvent('ReviewPointHeld', reviewPointHeldSchema);
 
 /** The outcome as it should have been recorded; the original stays in the stream. */
-export const ReviewPointOutcomeCorrected = defineEvent(
-  'ReviewPointOutcomeCorrected',
-  z.object({ reviewPointId: idSchema, traineeId: idSchema, schoolId: idSchema, outcome: z.enum(REVIEW_OUTCOMES), areasOfConcern: areas, reason: reasonText }),
-);
+export const reviewPointOutcomeCorrectedSchema = z.object({
+  reviewPointId: idSchema,
+  traineeId: idSchema,
+  schoolId: idSchema,
+  outcome: z.enum(REVIEW_OUTCOMES),
+  areasOfConcern: areas,
+  reason: reasonText,
+});
+export const ReviewPointOutcomeCorrected = defineEvent('ReviewPointOutcomeCorrected', reviewPointOutcomeCorrectedSchema);
 
 /** It did not take place and will not; recorded on `recordedOn`. */
-export const ReviewPointMissed = defineEvent(
-  'ReviewPointMissed',
-  z.object({ reviewPointId: idSchema, traineeId: idSchema, schoolId: idSchema, recordedOn: localDateSchema, reason: z.enum(MISSED_REASONS) }),
-);
+export const reviewPointMissedSchema = z.object({ reviewPointId: idSchema, traineeId: idSchema, schoolId: idSchema, recordedOn: localDateSchema, reason: z.enum(MISSED_REASONS) });
+export const ReviewPointMissed = defineEvent('ReviewPointMissed', reviewPointMissedSchema);
 
 export const reviewPointEventDefinitions = [
   ReviewPointScheduled,

@@ -52,3 +52,4 @@ export {
   trainingModeArbitrary,
 } from './arbitraries/mentors.js';
 export { MENTOR_YEAR, formatMentorYear, mentorYearEventDefinitions, mentorYearProjections, runMentorYear, type MentorYearResult } from './scenarios/mentorYear.js';
+export { erasedValues, jsonOf } from './erasure.js';
