@@ -2,6 +2,7 @@ import {
   DataSubjectForgottenError,
   ERASED,
   EventValidationError,
+  InvalidArgumentError,
   PersonalDataUnreadableError,
   createInMemoryKeyStore,
   manualClock,
@@ -117,6 +118,14 @@ describe('withCryptoShredding: sealing on append', () => {
     expect(error).toBeInstanceOf(EventValidationError);
     const plain = createInMemoryEventStore({ registry: createShreddingRegistry() });
     expect(error).toEqual(await plain.appendToStream('person-ada', [counted, bad]).catch((e: unknown) => e));
+    expect(inner.size()).toBe(0);
+  });
+
+  it('refuses options that are not an object as the store would, before asking for a key', async () => {
+    const { store, inner } = setup();
+    const error: unknown = await store.appendToStream('person-ada', [ada], null as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error).toMatchObject({ field: 'options' });
     expect(inner.size()).toBe(0);
   });
 

@@ -2,9 +2,11 @@ import {
   IttLedgerError,
   InvalidArgumentError,
   StoredEventInvalidError,
+  createInMemoryKeyStore,
   createIttLedgerRegistry,
   fixedClock,
   seededIds,
+  withCryptoShredding,
   type IttLedgerEvent,
   type NewEvent,
   type RecordedEvent,
@@ -141,11 +143,17 @@ const calls: fc.Arbitrary<Call> = fc.oneof(
   fc.record({ method: fc.constant('readAll' as const), args: fc.tuple(optionsGarbage) }),
 );
 
-describe('the in-memory store port, fuzzed with bad arguments', () => {
+const plainStore = () => createInMemoryEventStore({ registry, clock: fixedClock('2024-09-02T08:00:00Z'), ids: seededIds(4) });
+const shreddingStore = () => withCryptoShredding(plainStore(), { keyStore: createInMemoryKeyStore() });
+
+describe.each([
+  ['in-memory', plainStore, 91_003],
+  ['in-memory + crypto-shredding', shreddingStore, 91_004],
+] as const)('the %s store port, fuzzed with bad arguments', (_name, createStore, seed) => {
   it('answers or refuses with a typed error, and a refused call writes nothing', async () => {
     await fc.assert(
       fc.asyncProperty(calls, async ({ method, args }) => {
-        const store = createInMemoryEventStore({ registry, clock: fixedClock('2024-09-02T08:00:00Z'), ids: seededIds(4) });
+        const store = createStore();
         await store.appendToStream(STREAM, [validEvent]);
         const before = await store.readAll();
         counts.storeCalls++;
@@ -157,10 +165,12 @@ describe('the in-memory store port, fuzzed with bad arguments', () => {
           counts.storeRefusals++;
         }
       }),
-      { seed: 91_003, numRuns: 1_000 },
+      { seed, numRuns: 1_000 },
     );
   });
+});
 
+describe('the in-memory store port, fuzzed with bad arguments', () => {
   it('refuses a revision beyond 2^64 - 1 or a position beyond 2^128 - 1, below its floor, NaN or a number, naming it', async () => {
     const store = createInMemoryEventStore({ registry, clock: fixedClock('2024-09-02T08:00:00Z'), ids: seededIds(4) });
     await store.appendToStream(STREAM, [validEvent]);

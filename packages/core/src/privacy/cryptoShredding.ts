@@ -1,6 +1,6 @@
 import { randomBytes as cryptoRandomBytes } from 'node:crypto';
 import type { DomainEvent, StoredEvent } from '../kernel/envelope.js';
-import { checkExpectedRevisionOption, checkStreamId } from '../kernel/readOptions.js';
+import { checkStreamId, planAppend } from '../kernel/readOptions.js';
 import type { EventStore, SubscriptionHandler } from '../kernel/store.js';
 import type { PersonalDataKeyStore } from './keyStore.js';
 import { openEvents, sealedSubjects } from './openEvents.js';
@@ -31,10 +31,10 @@ export const withCryptoShredding = <E extends DomainEvent>(store: EventStore<E>,
   const open = (events: readonly StoredEvent<E>[]) => openEvents(registry, keyStore, events);
   return {
     registry,
-    appendToStream: async (streamId, events, appendOptions = {}) => {
+    appendToStream: async (streamId, events, appendOptions) => {
       // The store's own argument checks come first, as they would without the decorator.
       checkStreamId(streamId);
-      checkExpectedRevisionOption(appendOptions.expectedRevision);
+      planAppend(appendOptions);
       return store.appendToStream(streamId, await sealEvents(registry, keyStore, randomBytes, events), appendOptions);
     },
     readStream: async (streamId, readOptions) => open(await store.readStream(streamId, readOptions)),
