@@ -8,10 +8,13 @@ import {
   median,
   repetitionsFor,
   resolveOptions,
+  roundOrder,
+  runInterleaved,
   slowdownVsLimit,
   stdDev,
   summarize,
   throughput,
+  type Benchmark,
   type BenchmarkResult,
   type Check,
 } from './harness.js';
@@ -236,5 +239,37 @@ describe('targets', () => {
   it('shows a third digit when a miss would otherwise round to its target', () => {
     const near = [result('ours.append', 499_600), result('peer.append', 100_000)];
     expect(checksToMarkdown([evaluateCheck(ratio({ op: '≥', value: 5 }), near)])).toContain('| 4.996× | ≥ 5.00× | ❌ **miss** |');
+  });
+});
+
+describe('interleaved rows', () => {
+  it('starts each round with the rows in turn', () => {
+    expect(roundOrder(2, 0)).toEqual([0, 1]);
+    expect(roundOrder(2, 1)).toEqual([1, 0]);
+    expect(roundOrder(3, 4)).toEqual([1, 2, 0]);
+  });
+
+  it('runs one run of each row per round, warm-ups first, and reports each row on its own runs', async () => {
+    const calls: string[] = [];
+    const row = (id: string, events: number): Benchmark => ({
+      id,
+      title: id,
+      kind: 'ours',
+      description: id,
+      setup: () => {
+        calls.push(`${id} setup`);
+        return id;
+      },
+      run: () => {
+        calls.push(id);
+        return { events };
+      },
+    });
+    const results = await runInterleaved([row('a', 10), row('b', 20)], { warmup: 1, runs: 2, minSampleMs: 0 });
+    expect(calls).toEqual(['a setup', 'b setup', 'a', 'b', 'b', 'a', 'a', 'b']);
+    expect(results.map((r) => [r.id, r.events, r.samplesMs.length])).toEqual([
+      ['a', 10, 2],
+      ['b', 20, 2],
+    ]);
   });
 });

@@ -38,6 +38,12 @@ export interface Benchmark<Ctx = unknown> {
   readonly limitId?: string;
   /** At most this many warm-ups and measured runs, whatever the options say: for rows of seconds each. */
   readonly atMost?: { readonly warmup?: number; readonly runs?: number };
+  /**
+   * Rows with the same key run round-robin, one run of each per round ({@link runInterleaved}), where the
+   * first of them stands in the list: the two sides of a ratio target (ours and the peer's) see the same
+   * machine state.
+   */
+  readonly interleave?: string;
   /** Why the row cannot run here (e.g. a package not installed), or undefined when it can; a skipped row is listed. */
   unavailable?(): Promise<string | undefined>;
   setup(): Ctx | Promise<Ctx>;
@@ -498,47 +504,67 @@ const measureOnce = async <Ctx>(
   };
 };
 
-/**
- * Runs one benchmark: setup, warm-ups, then measured samples, each timed with process.hrtime.bigint() after
- * a forced GC. A sample is one run, or several back to back when a run is shorter than `minSampleMs`.
- */
-export const runBenchmark = async <Ctx>(
-  benchmark: Benchmark<Ctx>,
-  options: HarnessOptions,
-  log: (line: string) => void = () => undefined,
-): Promise<BenchmarkResult> => {
-  const forceGc = getGc();
+/** One benchmark's runs so far: what {@link runInterleaved} keeps per row between rounds. */
+interface Series<Ctx> {
+  readonly benchmark: Benchmark<Ctx>;
+  readonly ctx: Ctx;
+  readonly warmups: number;
+  readonly runs: number;
+  done: number;
+  events: number | undefined;
+  repetitions: number;
+  readonly samplesMs: number[];
+  readonly growth: number[];
+  readonly gcTimes: number[];
+  readonly retained: number[];
+  readonly figures: Map<string, number[]>;
+}
+
+const startSeries = async <Ctx>(benchmark: Benchmark<Ctx>, options: HarnessOptions): Promise<Series<Ctx>> => {
   const warmup = Math.min(options.warmup, benchmark.atMost?.warmup ?? Infinity);
   const runs = Math.min(options.runs, benchmark.atMost?.runs ?? Infinity);
-  const ctx = await benchmark.setup();
-  let events: number | undefined;
-  const samplesMs: number[] = [];
-  const growth: number[] = [];
-  const gcTimes: number[] = [];
-  const retained: number[] = [];
-  const figures = new Map<string, number[]>();
-  // Calibrated on the warm-ups (on one extra, unreported run if there are none).
-  let repetitions = 1;
-  const warmups = Math.max(warmup, options.minSampleMs > 0 ? 1 : 0);
-  for (let i = 0; i < warmups + runs; i++) {
-    const measured = i >= warmups;
-    const m = await measureOnce(benchmark, ctx, forceGc, repetitions);
-    if (events !== undefined && m.events !== events) {
-      throw new Error(`${benchmark.id}: run ${i + 1} processed ${m.events} events, an earlier run ${events}`);
-    }
-    events = m.events;
-    if (measured) {
-      samplesMs.push(m.ms);
-      if (m.heapGrowthMB !== undefined) growth.push(m.heapGrowthMB);
-      if (m.gcMs !== undefined) gcTimes.push(m.gcMs);
-      if (m.retainedHeapMB !== undefined) retained.push(m.retainedHeapMB);
-      for (const [name, value] of Object.entries(m.figures ?? {})) figures.set(name, [...(figures.get(name) ?? []), value]);
-    }
-    const label = measured ? `run ${i - warmups + 1}` : `warm-up ${i + 1}`;
-    log(`  ${label}: ${m.ms.toFixed(1)} ms${repetitions > 1 ? ` per run (×${repetitions})` : ''}`);
-    if (!measured) repetitions = repetitionsFor(m.ms, options.minSampleMs);
+  return {
+    benchmark,
+    ctx: await benchmark.setup(),
+    // Calibrated on the warm-ups (on one extra, unreported run if there are none).
+    warmups: Math.max(warmup, options.minSampleMs > 0 ? 1 : 0),
+    runs,
+    done: 0,
+    events: undefined,
+    repetitions: 1,
+    samplesMs: [],
+    growth: [],
+    gcTimes: [],
+    retained: [],
+    figures: new Map(),
+  };
+};
+
+/** The series' next run (a warm-up or a measured sample); returns its label and time for the log. */
+const stepSeries = async <Ctx>(series: Series<Ctx>, options: HarnessOptions, forceGc: (() => void) | undefined): Promise<string> => {
+  const i = series.done++;
+  const measured = i >= series.warmups;
+  const m = await measureOnce(series.benchmark, series.ctx, forceGc, series.repetitions);
+  if (series.events !== undefined && m.events !== series.events) {
+    throw new Error(`${series.benchmark.id}: run ${i + 1} processed ${m.events} events, an earlier run ${series.events}`);
   }
-  await benchmark.teardown?.(ctx);
+  series.events = m.events;
+  if (measured) {
+    series.samplesMs.push(m.ms);
+    if (m.heapGrowthMB !== undefined) series.growth.push(m.heapGrowthMB);
+    if (m.gcMs !== undefined) series.gcTimes.push(m.gcMs);
+    if (m.retainedHeapMB !== undefined) series.retained.push(m.retainedHeapMB);
+    for (const [name, value] of Object.entries(m.figures ?? {})) series.figures.set(name, [...(series.figures.get(name) ?? []), value]);
+  }
+  const label = measured ? `run ${i - series.warmups + 1}` : `warm-up ${i + 1}`;
+  const line = `${label}: ${m.ms.toFixed(1)} ms${series.repetitions > 1 ? ` per run (×${series.repetitions})` : ''}`;
+  if (!measured) series.repetitions = repetitionsFor(m.ms, options.minSampleMs);
+  return line;
+};
+
+const finishSeries = async <Ctx>(series: Series<Ctx>): Promise<BenchmarkResult> => {
+  const { benchmark, samplesMs, events } = series;
+  await benchmark.teardown?.(series.ctx);
   const ms = summarize(samplesMs);
   return {
     id: benchmark.id,
@@ -547,14 +573,58 @@ export const runBenchmark = async <Ctx>(
     description: benchmark.description,
     limitId: benchmark.kind === 'limit' ? benchmark.id : benchmark.limitId,
     events: events ?? 0,
-    repetitionsPerSample: repetitions,
+    repetitionsPerSample: series.repetitions,
     samplesMs,
     ms,
     eventsPerSec: throughput(events ?? 0, ms.median),
-    heapGrowthMB: growth.length > 0 ? median(growth) : undefined,
-    gcMs: gcTimes.length > 0 ? median(gcTimes) : undefined,
-    retainedHeapMB: retained.length > 0 ? median(retained) : undefined,
+    heapGrowthMB: series.growth.length > 0 ? median(series.growth) : undefined,
+    gcMs: series.gcTimes.length > 0 ? median(series.gcTimes) : undefined,
+    retainedHeapMB: series.retained.length > 0 ? median(series.retained) : undefined,
     peakRssMB: peakRssMB(),
-    figures: Object.fromEntries([...figures].map(([name, values]) => [name, median(values)])),
+    figures: Object.fromEntries([...series.figures].map(([name, values]) => [name, median(values)])),
   };
 };
+
+/**
+ * Which row runs first in each round of {@link runInterleaved}: the rows in turn (round r starts with row
+ * r mod n), so that neither side always runs right after the other's garbage or JIT work.
+ */
+export const roundOrder = (rows: number, round: number): number[] => Array.from({ length: rows }, (_, k) => (round + k) % rows);
+
+/**
+ * Runs benchmarks round-robin: setup of each, then round by round one run of each (warm-ups first, then
+ * measured samples), each timed after a forced GC. Rows whose ratio is a target (ours ÷ a peer) run this
+ * way so that both sides see the same machine state: measured one after the other, a ratio also measures
+ * whatever changed on the machine between the two rows.
+ */
+export const runInterleaved = async (
+  benchmarks: readonly Benchmark[],
+  options: HarnessOptions,
+  log: (line: string) => void = () => undefined,
+): Promise<BenchmarkResult[]> => {
+  const forceGc = getGc();
+  const series: Series<unknown>[] = [];
+  for (const benchmark of benchmarks) series.push(await startSeries(benchmark, options));
+  const rounds = Math.max(...series.map((s) => s.warmups + s.runs));
+  for (let round = 0; round < rounds; round++) {
+    const lines: string[] = [];
+    for (const index of roundOrder(series.length, round)) {
+      const s = series[index]!;
+      if (s.done < s.warmups + s.runs) lines.push(`${series.length > 1 ? `${s.benchmark.id} ` : ''}${await stepSeries(s, options, forceGc)}`);
+    }
+    log(`  ${lines.join('; ')}`);
+  }
+  const results: BenchmarkResult[] = [];
+  for (const s of series) results.push(await finishSeries(s));
+  return results;
+};
+
+/**
+ * Runs one benchmark: setup, warm-ups, then measured samples, each timed with process.hrtime.bigint() after
+ * a forced GC. A sample is one run, or several back to back when a run is shorter than `minSampleMs`.
+ */
+export const runBenchmark = async <Ctx>(
+  benchmark: Benchmark<Ctx>,
+  options: HarnessOptions,
+  log: (line: string) => void = () => undefined,
+): Promise<BenchmarkResult> => (await runInterleaved([benchmark], options, log))[0]!;

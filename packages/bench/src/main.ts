@@ -16,6 +16,7 @@ import {
   peakRssMB,
   resolveOptions,
   runBenchmark,
+  runInterleaved,
   slowdownVsLimit,
   toMarkdown,
   type Benchmark,
@@ -100,6 +101,8 @@ const main = async () => {
   const started = process.hrtime.bigint();
   const results: BenchmarkResult[] = [];
   const skipped: { id: string; reason: string }[] = [];
+  // Interleaved rows run together where the first of them stands; each result keeps its own place in the table.
+  const ran = new Map<string, BenchmarkResult>();
   for (const benchmark of benchmarks) {
     const reason = await benchmark.unavailable?.();
     if (reason !== undefined) {
@@ -107,8 +110,20 @@ const main = async () => {
       skipped.push({ id: benchmark.id, reason });
       continue;
     }
-    log(`${benchmark.id}`);
-    results.push(await runBenchmark(benchmark, options, log));
+    const done = ran.get(benchmark.id);
+    if (done) {
+      results.push(done);
+      continue;
+    }
+    const group = benchmark.interleave === undefined ? [benchmark] : benchmarks.filter((b) => b.interleave === benchmark.interleave);
+    if (group.length === 1) {
+      log(`${benchmark.id}`);
+      results.push(await runBenchmark(benchmark, options, log));
+      continue;
+    }
+    log(`${group.map((b) => b.id).join(' + ')}, interleaved round by round`);
+    for (const result of await runInterleaved(group, options, log)) ran.set(result.id, result);
+    results.push(ran.get(benchmark.id)!);
   }
   if (scaleStages.length > 0) {
     log(`scale stages in a child process: ${scaleStages.map((stage) => `${stage.scale}×`).join(', ')}`);

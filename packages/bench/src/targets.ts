@@ -79,9 +79,13 @@ export const targets: readonly Check[] = [
       target: { op: '<', value: 2 },
     }),
   ),
-  // Linear growth: time per event at N× ÷ at 1×, both in the scale child. 1.5 leaves room for what a
-  // bigger heap costs per event (cache misses on larger maps, a collector with more to trace) and still
-  // fails any step that grows with N: quadratic work would show as about N×.
+  // Linear growth, no quadratic step. Time per event at N× ÷ at 1× is shown for information: it grows
+  // 1.6–1.7× at 15× for the bare-JS fold of the same handlers too (1.48 → 2.93 µs per event, with no
+  // store and no runner), because a bigger heap costs more per event (cache misses on bigger read models,
+  // a collector with more to copy and mark); a threshold on it measures the machine, not the kernel. A
+  // quadratic step (work per event growing with N) shows between two scales as their ratio: 1.5× from 10×
+  // to 15×, 3.33× from 15× to 50×. The targets sit halfway between no growth and that, in log terms
+  // (√1.5 ≈ 1.22 → 1.25; √3.33 ≈ 1.83 → 2).
   ...[10, 15, 50].map(
     (scale): Check => ({
       kind: 'ratio',
@@ -89,18 +93,22 @@ export const targets: readonly Check[] = [
       title: `time per event, ${scale}× ÷ 1× (linear growth)`,
       numerator: { id: 'providerYear.scale1', metric: 'eventsPerSec' },
       denominator: { id: `providerYear.scale${scale}`, metric: 'eventsPerSec' },
-      ...(scale === 10 ? {} : { target: { op: '≤' as const, value: 1.5 } }),
     }),
   ),
-  // Past 10× the read models no longer fit in the CPU's caches at any scale: growth from there shows any
-  // step that grows with N apart from that one.
-  ...[15, 50].map(
-    (scale): Check => ({
-      kind: 'ratio',
-      id: `scale${scale}.growthFrom10`,
-      title: `time per event, ${scale}× ÷ 10×`,
-      numerator: { id: 'providerYear.scale10', metric: 'eventsPerSec' },
-      denominator: { id: `providerYear.scale${scale}`, metric: 'eventsPerSec' },
-    }),
-  ),
+  {
+    kind: 'ratio',
+    id: 'scale15.growthFrom10',
+    title: 'time per event, 15× ÷ 10× (a quadratic step: 1.5×)',
+    numerator: { id: 'providerYear.scale10', metric: 'eventsPerSec' },
+    denominator: { id: 'providerYear.scale15', metric: 'eventsPerSec' },
+    target: { op: '≤', value: 1.25 },
+  },
+  {
+    kind: 'ratio',
+    id: 'scale50.growthFrom15',
+    title: 'time per event, 50× ÷ 15× (a quadratic step: 3.33×)',
+    numerator: { id: 'providerYear.scale15', metric: 'eventsPerSec' },
+    denominator: { id: 'providerYear.scale50', metric: 'eventsPerSec' },
+    target: { op: '≤', value: 2 },
+  },
 ];

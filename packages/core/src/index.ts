@@ -1,5 +1,5 @@
 export { aggregateStream, readStreamIfExists, type AggregateResult } from './kernel/aggregate.js';
-export { checkExpectedRevision, compileFilter, findIdempotentAppend } from './kernel/appendRules.js';
+export { checkExpectedRevision, compileFilter, findIdempotentAppend, type StreamEvents } from './kernel/appendRules.js';
 export { asOfPredicate, eventsAsOf, type AsOf, type EventPredicate } from './kernel/asOf.js';
 export { fixedClock, manualClock, steppingClock, systemClock, type Clock, type ManualClock } from './kernel/clock.js';
 export {

@@ -24,6 +24,7 @@ const appendBenchmark = (workload: Workload, size: number): Benchmark =>
     id: `store.append.batch${size}`,
     title: `ours: in-memory append, batches of ${size}`,
     kind: 'ours',
+    interleave: `append.batch${size}`,
     description: `appendToStream of every event in batches of ${size} per stream with the expected revision of the previous append, into a fresh in-memory store.`,
     setup: () => batchesOf(workload, size),
     run: (batches) => appendAll(workload, batches, createBenchRegistry()),

@@ -46,6 +46,7 @@ const appendBenchmark = (workload: Workload, size: number): Benchmark =>
     id: `peer.emmett.append.batch${size}`,
     title: `emmett: in-memory append, batches of ${size}`,
     kind: 'peer',
+    interleave: `append.batch${size}`,
     description: `emmett getInMemoryEventStore().appendToStream of every event in batches of ${size} per stream with the expected stream version of the previous append, into a fresh store. No validation.`,
     setup: () => peerBatchesOf(workload, size),
     run: async (batches) => {
@@ -61,6 +62,7 @@ export const peerBenchmarks = (workload: Workload): Benchmark[] => [
     id: 'peer.emmett.aggregate.everyStream',
     title: 'emmett: aggregateStream of every stream',
     kind: 'peer',
+    interleave: 'aggregate.everyStream',
     description: 'emmett aggregateStream (readStream + reduce with the shared handler map) of each stream in turn, awaiting each, from a store filled before timing.',
     limitId: 'limit.fold.byStream',
     setup: async () => {

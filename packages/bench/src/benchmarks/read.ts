@@ -24,6 +24,7 @@ export const readBenchmarks = (workload: Workload): Benchmark[] => {
     id: 'store.aggregate.everyStream',
     title: 'ours: aggregateStream of every stream',
     kind: 'ours',
+    interleave: 'aggregate.everyStream',
     description: 'aggregateStream (readStream + fold with an evolveWith decider) of each of the streams in turn, awaiting each.',
     limitId: 'limit.fold.byStream',
     setup: () => readSetup(workload),

@@ -21,8 +21,14 @@ export const checkExpectedRevision = (streamId: string, expected: ExpectedRevisi
  * EventStoreDB's idempotence: a batch whose event ids already stand, in the same order, where this append
  * would have put them is a retry of an append that succeeded. Returns that append's result, or undefined.
  */
+/** A stream's events by revision: an array, or a store's view that builds each event only when asked. */
+export interface StreamEvents {
+  readonly length: number;
+  at(revision: number): Pick<StoredEvent, 'eventId' | 'streamRevision' | 'globalPosition'> | undefined;
+}
+
 export const findIdempotentAppend = (
-  stream: readonly StoredEvent[],
+  stream: StreamEvents,
   batch: readonly PreparedEvent[],
   expected: ExpectedRevision,
   findRevision: (eventId: string) => bigint | undefined,
@@ -40,10 +46,10 @@ export const findIdempotentAppend = (
   }
   if (offset < 0 || offset + batch.length > stream.length) return undefined;
   for (let i = 0; i < batch.length; i++) {
-    if (stream[offset + i]?.eventId !== batch[i]?.eventId) return undefined;
+    if (stream.at(offset + i)?.eventId !== batch[i]?.eventId) return undefined;
   }
   // As EventStoreDB does, answer with where the original batch ended, even if the stream has moved on.
-  const last = stream[offset + batch.length - 1];
+  const last = stream.at(offset + batch.length - 1);
   return last ? { nextExpectedRevision: last.streamRevision, position: last.globalPosition } : undefined;
 };
 
