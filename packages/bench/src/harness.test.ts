@@ -3,6 +3,7 @@ import {
   checksToMarkdown,
   evaluateCheck,
   formatNumber,
+  matchesFilter,
   mean,
   meetsTarget,
   median,
@@ -14,9 +15,11 @@ import {
   stdDev,
   summarize,
   throughput,
+  toMarkdown,
   type Benchmark,
   type BenchmarkResult,
   type Check,
+  type Report,
 } from './harness.js';
 
 describe('median', () => {
@@ -271,5 +274,38 @@ describe('interleaved rows', () => {
       ['a', 10, 2],
       ['b', 20, 2],
     ]);
+  });
+});
+
+describe('matchesFilter', () => {
+  it('selects every id without a filter, and ids containing any of its comma-separated parts', () => {
+    expect(matchesFilter('store.append.batch1', undefined)).toBe(true);
+    expect(matchesFilter('store.append.batch1', 'append')).toBe(true);
+    expect(matchesFilter('limit.fold.byStream', 'peer.,limit.fold')).toBe(true);
+    expect(matchesFilter('kernel.decode.latest', 'peer.,limit.fold')).toBe(false);
+  });
+
+  it('ignores empty parts, so a stray comma selects nothing more', () => {
+    expect(matchesFilter('kernel.decode.latest', 'peer.,')).toBe(false);
+    expect(matchesFilter('kernel.decode.latest', ',')).toBe(false);
+  });
+});
+
+describe('toMarkdown', () => {
+  const report = (notes?: readonly string[]): Report => ({
+    environment: { date: 'd', node: 'v20', v8: '11', platform: 'linux', arch: 'x64', cpuModel: 'cpu', cores: 2, totalMemoryGB: 1, gcExposed: true },
+    options: { warmup: 0, runs: 1, minSampleMs: 0 },
+    workload: {},
+    results: [],
+    checks: [],
+    peakRssMB: 1,
+    totalSeconds: 1,
+    ...(notes === undefined ? {} : { notes }),
+  });
+
+  it('prints the notes under the results table, and nothing when there are none', () => {
+    const markdown = toMarkdown(report(['Ran in one clean child process: `a`, `b`.']));
+    expect(markdown).toMatch(/\|---\|[^\n]*\n\nRan in one clean child process: `a`, `b`\.\n/);
+    expect(toMarkdown(report([]))).toBe(toMarkdown(report()));
   });
 });

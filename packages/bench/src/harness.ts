@@ -177,6 +177,10 @@ export const resolveOptions = (argv: readonly string[], env: Readonly<Record<str
   };
 };
 
+/** Whether an id is selected by `--filter`: a comma-separated list of substrings, any of which may match. */
+export const matchesFilter = (id: string, filter: string | undefined): boolean =>
+  filter === undefined || filter.split(',').some((part) => part !== '' && id.includes(part));
+
 /** How many back-to-back runs make one sample last at least `minSampleMs`, given one run's time; at most `cap`. */
 export const repetitionsFor = (runMs: number, minSampleMs: number, cap = 50): number => {
   if (!(minSampleMs > 0) || !(runMs > 0) || runMs >= minSampleMs) return 1;
@@ -351,6 +355,8 @@ export interface Report {
   readonly totalSeconds: number;
   /** Rows that could not run here, with the reason. */
   readonly skipped?: readonly { readonly id: string; readonly reason: string }[];
+  /** Sentences printed under the results table (e.g. which rows ran in a child process). */
+  readonly notes?: readonly string[];
 }
 
 /** The Markdown of a run: the machine, the results table, then the targets table. */
@@ -391,6 +397,7 @@ export const toMarkdown = (report: Report): string => {
     rule,
     ...rows,
     ...(report.skipped === undefined || report.skipped.length === 0 ? [] : ['', ...report.skipped.map(({ id, reason }) => `Skipped \`${id}\`: ${reason}.`)]),
+    ...(report.notes === undefined || report.notes.length === 0 ? [] : ['', ...report.notes]),
     ...(checks.length === 0 ? [] : ['', '## Targets', '', checksToMarkdown(checks)]),
     '',
   ].join('\n');

@@ -2,43 +2,27 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { appendBenchmarks } from './benchmarks/append.js';
-import { decodeBenchmarks } from './benchmarks/decode.js';
-import { eventStoreDbBenchmarks } from './benchmarks/eventStoreDb.js';
-import { limitBenchmarks } from './benchmarks/limit.js';
-import { parseBenchmarks } from './benchmarks/parse.js';
-import { peerBenchmarks } from './benchmarks/peer.js';
-import { PROVIDER_YEAR_SEED, providerYearBenchmarks } from './benchmarks/providerYear.js';
-import { readBenchmarks } from './benchmarks/read.js';
+import { PROVIDER_YEAR_SEED } from './benchmarks/providerYear.js';
 import {
   describeEnvironment,
   evaluateCheck,
+  matchesFilter,
   peakRssMB,
   resolveOptions,
   runBenchmark,
   runInterleaved,
   slowdownVsLimit,
   toMarkdown,
-  type Benchmark,
   type BenchmarkResult,
   type Report,
 } from './harness.js';
+import { peerGroup } from './peers/group.js';
+import { runPeerGroup } from './peers/run.js';
 import { runScaleStages } from './scale/run.js';
 import { SCALE_STAGES, scaleId } from './scale/stages.js';
+import { allBenchmarks } from './suites.js';
 import { targets } from './targets.js';
-import { createWorkload, type Workload } from './workload.js';
-
-/** Every benchmark module, in table order. A new benchmark is one more module and one more line here. */
-const suites: readonly ((workload: Workload) => Benchmark[])[] = [
-  limitBenchmarks,
-  parseBenchmarks,
-  peerBenchmarks,
-  appendBenchmarks,
-  readBenchmarks,
-  decodeBenchmarks,
-  providerYearBenchmarks,
-  eventStoreDbBenchmarks,
-];
+import { createWorkload } from './workload.js';
 
 const envInt = (name: string, fallback: number): number => {
   const raw = process.env[name];
@@ -67,7 +51,7 @@ const main = async () => {
   const argv = process.argv.slice(2);
   if (argv.includes('--help')) {
     process.stdout.write(
-      'usage: node packages/bench/dist/main.js [--quick] [--filter <id substring>] [--with-50x] [--list]\n' +
+      'usage: node packages/bench/dist/main.js [--quick] [--filter <id substring>[,<id substring>…]] [--with-50x] [--peers-in-process] [--list]\n' +
         'env: BENCH_RUNS (5), BENCH_WARMUP (2), BENCH_EVENTS (100000), BENCH_STREAMS (1000), BENCH_SEED (42), BENCH_OUT_DIR (<repo>/.bench-results)\n',
     );
     return;
@@ -77,14 +61,16 @@ const main = async () => {
   const filter = argValue(argv, '--filter');
 
   const workload = createWorkload(workloadOptions);
-  const benchmarks = suites.flatMap((suite) => suite(workload)).filter((benchmark) => filter === undefined || benchmark.id.includes(filter));
+  const benchmarks = allBenchmarks(workload).filter((benchmark) => matchesFilter(benchmark.id, filter));
+  // The rows compared with a peer run in a clean child process, unless asked to run here (to compare).
+  const inChild = argv.includes('--peers-in-process') ? new Set<string>() : new Set(peerGroup(benchmarks).map((b) => b.id));
   // The scale stages run in a child process that fills one store cumulatively: up to the last stage measured.
   const quick = argv.includes('--quick');
   const with50x = argv.includes('--with-50x');
   const stages = SCALE_STAGES.filter((stage) => stage.optIn !== true || with50x).map((stage) => ({
     scale: stage.scale,
     runs: quick ? stage.quickRuns : stage.runs,
-    measure: filter === undefined || scaleId(stage.scale).includes(filter),
+    measure: matchesFilter(scaleId(stage.scale), filter),
   }));
   const lastMeasured = stages.map((stage) => stage.measure).lastIndexOf(true);
   const scaleStages = stages.slice(0, lastMeasured + 1);
@@ -115,6 +101,12 @@ const main = async () => {
       results.push(done);
       continue;
     }
+    if (inChild.has(benchmark.id)) {
+      log(`${[...inChild].join(' + ')}: in a clean child process`);
+      for (const result of await runPeerGroup({ workload: workloadOptions, options, ids: [...inChild] })) ran.set(result.id, result);
+      results.push(ran.get(benchmark.id)!);
+      continue;
+    }
     const group = benchmark.interleave === undefined ? [benchmark] : benchmarks.filter((b) => b.interleave === benchmark.interleave);
     if (group.length === 1) {
       log(`${benchmark.id}`);
@@ -133,7 +125,13 @@ const main = async () => {
 
   const workloadSummary = { ...workloadOptions, eventTypes: 3, quick, providerYearSeed: PROVIDER_YEAR_SEED, scales: scaleStages.map((stage) => `${stage.scale}×`).join(' '), ...(filter === undefined ? {} : { filter }) };
   const checks = targets.map((target) => evaluateCheck(target, results)).filter((check) => filter === undefined || check.status !== 'not run');
-  const report: Report = { environment: env, options, workload: workloadSummary, results, checks, peakRssMB: peakRssMB(), totalSeconds, skipped };
+  const notes =
+    inChild.size === 0
+      ? []
+      : [
+          `Ran in one clean child process, each beside its peer interleaved round by round (their Peak RSS is the child's): ${[...inChild].map((id) => `\`${id}\``).join(', ')}.`,
+        ];
+  const report: Report = { environment: env, options, workload: workloadSummary, results, checks, peakRssMB: peakRssMB(), totalSeconds, skipped, notes };
   const markdown = toMarkdown(report);
   const outDir = process.env.BENCH_OUT_DIR ?? fileURLToPath(new URL('../../../.bench-results/', import.meta.url));
   await mkdir(outDir, { recursive: true });

@@ -1,7 +1,8 @@
 import { createIttLedgerRegistry, createProjectionRunner, ittLedgerProjections, seededIds, type EventStore, type IttLedgerEvent } from '@itt-ledger/core';
 import { createInMemoryEventStore } from '@itt-ledger/store-memory';
 import { PROVIDER_YEAR_LIMIT } from '../benchmarks/providerYear.js';
-import { defineBenchmark, peakRssMB, runBenchmark } from '../harness.js';
+import { childMain } from '../childProcess.js';
+import { defineBenchmark, peakRssMB, runBenchmark, type BenchmarkResult } from '../harness.js';
 import { appendYear, dayClock } from '../providerYear/fill.js';
 import { providerYearEvents, TRAINEES_PER_PROVIDER } from '../providerYear/index.js';
 import { serializeRecord } from '../workload.js';
@@ -34,8 +35,7 @@ const sampledJsonBytes = async (store: EventStore<IttLedgerEvent>, from: number)
   return sampled === 0 ? 0 : (sampledBytes / sampled) * seen;
 };
 
-const main = async () => {
-  const request = JSON.parse(process.env.BENCH_SCALE_REQUEST ?? '') as ScaleRequest;
+const main = async (request: ScaleRequest, send: (result: BenchmarkResult) => void) => {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   gc();
   const baseHeap = process.memoryUsage().heapUsed;
@@ -77,14 +77,8 @@ const main = async () => {
       },
     });
     const result = await runBenchmark(benchmark, { warmup: 0, runs: stage.runs, minSampleMs: 0 }, log);
-    process.send?.({ result });
+    send(result);
   }
 };
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+childMain(main);
