@@ -38,6 +38,4 @@ export const createShreddingRegistry = () => createEventRegistry(shreddingDefini
 export const OCCURRED = '2024-09-02T08:00:00.000Z';
 
 /** JSON of anything a store holds, bigints included: to search it for plaintext. */
-export const jsonOf = (value: unknown): string => JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
-
 export const dataOf = (events: readonly StoredEvent<ShreddingEvent>[]) => events.map((event) => event.data);

@@ -1,7 +1,8 @@
 import { ERASED, PersonalDataUnreadableError, createInMemoryKeyStore, manualClock, seededIds, withCryptoShredding, type NewEvent } from '@itt-ledger/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OCCURRED, createShreddingRegistry, jsonOf, type ShreddingEvent } from './cryptoShredding.fixtures.js';
+import { jsonOf } from '@itt-ledger/core/testing';
+import { OCCURRED, createShreddingRegistry, type ShreddingEvent } from './cryptoShredding.fixtures.js';
 import { createInMemoryEventStore } from './inMemoryEventStore.js';
 
 const PEOPLE = ['p-1', 'p-2', 'p-3', 'p-4'] as const;

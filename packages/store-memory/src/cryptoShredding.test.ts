@@ -14,7 +14,8 @@ import {
   type StoredEvent,
 } from '@itt-ledger/core';
 import { describe, expect, it } from 'vitest';
-import { OCCURRED, createShreddingRegistry, jsonOf, type ShreddingEvent } from './cryptoShredding.fixtures.js';
+import { jsonOf } from '@itt-ledger/core/testing';
+import { OCCURRED, createShreddingRegistry, type ShreddingEvent } from './cryptoShredding.fixtures.js';
 import { createInMemoryEventStore } from './inMemoryEventStore.js';
 
 const ada: NewEvent<ShreddingEvent> = {
