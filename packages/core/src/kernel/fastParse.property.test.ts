@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ittLedgerEventDefinitions } from '../domain.js';
-import { fastParserOf, REFUSED } from './fastParse.js';
+import { compileFastParser, fastParserOf, REFUSED, type FastParseBackend } from './fastParse.js';
 
 // The fast parser must never accept what zod refuses, and must give zod's output for what it accepts.
 const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((text) => !Number.isNaN(Date.parse(text)), 'not a date');
@@ -19,6 +19,9 @@ const schemas = {
 const leaf = fc.oneof(
   fc.constantFrom('a', 'ab', 'abc', 'A', 'ABCDEFG', '', 'toolongvalue', '2024-09-02', '2024-9-2', 'b', '0d6d4e3c-8a70-4f7e-9c5d-1f2a3b4c5d6e'),
   fc.string({ maxLength: 8 }),
+  // Outside the BMP: zod counts code points, a fast parser first counts UTF-16 units.
+  fc.string({ unit: 'binary', maxLength: 6 }),
+  fc.constantFrom('😀', '😀😀', '😀😀😀', 'a😀', '😀😀😀😀😀😀', '\ud800'),
   fc.integer({ min: -200, max: 200 }),
   fc.constantFrom(0, -0, 0.5, 1e300, Number.NaN, Number.POSITIVE_INFINITY, 2, 5, 5.5),
   fc.boolean(),
@@ -72,10 +75,12 @@ const inputFor = (name: keyof typeof schemas) =>
 const isDeepFrozen = (v: unknown): boolean =>
   typeof v !== 'object' || v === null || (Object.isFrozen(v) && Object.values(v).every(isDeepFrozen));
 
-describe('fastParserOf (properties)', () => {
+const BACKENDS: readonly FastParseBackend[] = ['code', 'closures'];
+
+describe.each(BACKENDS)('compileFastParser, %s backend (properties)', (backend) => {
   for (const [name, schema] of Object.entries(schemas)) {
     it(`${name}: accepts only what zod accepts, with zod's output, deep-frozen`, () => {
-      const parse = fastParserOf(schema);
+      const parse = compileFastParser(schema, backend);
       if (name === 'exactOptional') {
         // toLowerCase rewrites the value: zod's alone.
         expect(parse).toBeUndefined();
@@ -109,9 +114,11 @@ describe('fastParserOf (properties)', () => {
       [schemas.optional, { note: undefined, on: '2024-09-02', flag: true }],
       [schemas.choice, { kind: 'b', version: 2, id: '0d6d4e3c-8a70-4f7e-9c5d-1f2a3b4c5d6e', extra: { any: [1] } }],
       [schemas.nested, { inner: { n: 5, s: 'ab' }, list: [1.5] }],
+      [schemas.nested, { inner: { n: 5, s: '😀😀' }, list: [1.5] }],
+      [schemas.amount, { amount: 0, reference: '😀😀😀' }],
     ] as const;
     for (const [schema, input] of valid) {
-      const fast = fastParserOf(schema)!(input);
+      const fast = compileFastParser(schema, backend)!(input);
       expect(fast).not.toBe(REFUSED);
       expect(fast).toStrictEqual(schema.parse(input));
     }
@@ -131,12 +138,12 @@ describe('fastParserOf (properties)', () => {
       z.strictObject({ a: z.string() }),
       z.looseObject({ a: z.string() }),
     ];
-    for (const schema of uncovered) expect(fastParserOf(schema)).toBeUndefined();
+    for (const schema of uncovered) expect(compileFastParser(schema, backend)).toBeUndefined();
   });
 
   it('covers most of the domain’s event schemas', () => {
     const versions = ittLedgerEventDefinitions.flatMap((definition) => definition.versions);
-    const covered = versions.filter((version) => fastParserOf(version.schema) !== undefined).length;
+    const covered = versions.filter((version) => compileFastParser(version.schema, backend) !== undefined).length;
     // What is left out: the personal-data fields (a union with the erased marker) and refinements of arrays.
     expect(covered / versions.length).toBeGreaterThan(0.7);
   });
@@ -145,5 +152,20 @@ describe('fastParserOf (properties)', () => {
 describe('fastParserOf on the zod installed', () => {
   it('passes its own probe of zod’s internals, so fast parsing is on', () => {
     expect(fastParserOf(z.object({ s: z.string() }))).toBeTypeOf('function');
+  });
+
+  it('generates code by default, and closures where zod is told not to (jitless, for strict CSPs)', () => {
+    // The generated function is named; the closures are anonymous arrows.
+    expect(fastParserOf(z.object({ s: z.string() }))?.name).toBe('fastParse');
+    const before = z.config().jitless;
+    z.config({ jitless: true });
+    try {
+      const parse = fastParserOf(z.object({ s: z.string().max(2) }));
+      expect(parse?.name).toBe('');
+      expect(parse?.({ s: 'ab', t: 1 })).toStrictEqual({ s: 'ab' });
+      expect(parse?.({ s: 'abc' })).toBe(REFUSED);
+    } finally {
+      z.config({ jitless: before });
+    }
   });
 });
