@@ -14,6 +14,8 @@ const schemas = {
   choice: z.object({ kind: z.enum(['a', 'b']), version: z.literal(2), id: z.uuid(), extra: z.unknown() }),
   nested: z.object({ inner: z.object({ n: z.number().gt(0).lte(5), s: z.string().length(2) }).optional(), list: z.array(z.number()).min(1).readonly() }),
   exactOptional: z.object({ maybe: z.exactOptional(z.string()), lower: z.string().toLowerCase().optional() }),
+  // zod answers with the first option that accepts: a fast parser covers that one and defers the rest.
+  union: z.object({ either: z.union([z.string().max(3), z.number().int(), z.object({ n: z.number() })]), note: z.union([z.string(), z.null()]).optional() }),
 } as const;
 
 const leaf = fc.oneof(
@@ -60,6 +62,7 @@ const fields: Record<keyof typeof schemas, Record<string, fc.Arbitrary<unknown>>
     list: fc.array(fc.oneof(fc.double(), leaf), { maxLength: 3 }),
   },
   exactOptional: { maybe: fc.string(), lower: fc.string() },
+  union: { either: fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.record({ n: fc.double() })), note: fc.oneof(fc.string(), fc.constant(null)) },
 };
 const inputFor = (name: keyof typeof schemas) =>
   fc.tuple(
@@ -128,7 +131,6 @@ describe.each(BACKENDS)('compileFastParser, %s backend (properties)', (backend) 
     const uncovered = [
       z.object({ a: z.string().transform((s) => s.length) }),
       z.object({ a: z.string().default('x') }),
-      z.object({ a: z.union([z.string(), z.number()]) }),
       z.object({ a: z.string() }).refine(() => true),
       z.object({ a: z.array(z.string()).refine(() => true) }),
       z.object({ a: z.string().superRefine(() => undefined) }),
@@ -136,6 +138,9 @@ describe.each(BACKENDS)('compileFastParser, %s backend (properties)', (backend) 
       z.object({ a: z.string().trim() }),
       z.object({ a: z.coerce.number() }),
       z.strictObject({ a: z.string() }),
+      z.object({ a: z.xor([z.string(), z.number()]) }),
+      z.object({ a: z.discriminatedUnion('k', [z.object({ k: z.literal('x') }), z.object({ k: z.literal('y') })]) }),
+      z.object({ a: z.union([z.string(), z.number()]).refine(() => true) }),
       z.looseObject({ a: z.string() }),
     ];
     for (const schema of uncovered) expect(compileFastParser(schema, backend)).toBeUndefined();
@@ -144,8 +149,8 @@ describe.each(BACKENDS)('compileFastParser, %s backend (properties)', (backend) 
   it('covers most of the domain’s event schemas', () => {
     const versions = ittLedgerEventDefinitions.flatMap((definition) => definition.versions);
     const covered = versions.filter((version) => compileFastParser(version.schema, backend) !== undefined).length;
-    // What is left out: the personal-data fields (a union with the erased marker) and refinements of arrays.
-    expect(covered / versions.length).toBeGreaterThan(0.7);
+    // 74 of 77: what is left out refines an object or an array (calendar terms, a route, a placement's dates).
+    expect(covered).toBeGreaterThanOrEqual(74);
   });
 });
 

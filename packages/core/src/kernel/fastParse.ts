@@ -61,6 +61,8 @@ const probeZod = (backend: FastParseBackend): boolean => {
       nl: z.number().nullable(),
       // zod measures strings in code points: two emoji are four UTF-16 units.
       u: z.string().max(2).optional(),
+      // A union is its first option; the rest are zod's.
+      un: z.union([z.string().max(3), z.number()]).optional(),
     });
     const parse = compileFastParser(probe, backend);
     if (parse === undefined) return false;
@@ -83,6 +85,8 @@ const probeZod = (backend: FastParseBackend): boolean => {
       { ...good, nl: undefined },
       { ...good, u: '😀😀' },
       { ...good, u: '😀😀😀' },
+      { ...good, un: 'abc' },
+      { ...good, un: 'abcd' },
       null,
     ];
     return samples.every((sample) => {

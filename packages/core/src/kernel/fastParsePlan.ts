@@ -31,6 +31,8 @@ interface Internals {
     readonly catchall?: unknown;
     readonly element?: ZodCheck;
     readonly innerType?: ZodCheck;
+    readonly options?: readonly ZodCheck[];
+    readonly discriminator?: unknown;
   };
   readonly traits: ReadonlySet<string>;
   readonly optin?: string;
@@ -149,6 +151,19 @@ const innerPlan = (schema: ZodCheck, checks: readonly PlannedCheck[]): Plan | un
   return checks.length > 0 || inner === undefined ? undefined : planOf(inner);
 };
 
+/**
+ * A union as its first option. zod's union answers with the first option that accepts, so when the first
+ * accepts, its output is zod's; when it refuses, the whole value goes to zod, which tries the others. The
+ * personal-data fields are such unions (the value, or its erased or sealed form), the value first.
+ * Exclusive and discriminated unions pick differently: zod's.
+ */
+const unionPlan = (schema: ZodCheck, checks: readonly PlannedCheck[]): Plan | undefined => {
+  const { def, traits } = schema._zod;
+  const first = def.options?.[0];
+  if (checks.length > 0 || first === undefined || def.discriminator !== undefined || def.inclusive === false || traits.has('$ZodXor') || traits.has('$ZodDiscriminatedUnion')) return undefined;
+  return planOf(first);
+};
+
 /** The plan of a schema, or undefined when it has anything a fast parser does not cover. */
 export const planOf = (schema: ZodCheck): Plan | undefined => {
   const checks = checksOf(schema);
@@ -185,6 +200,8 @@ export const planOf = (schema: ZodCheck): Plan | undefined => {
     }
     case 'object':
       return def.catchall === undefined && def.shape !== undefined ? objectPlan(def.shape, checks) : undefined;
+    case 'union':
+      return unionPlan(schema, checks);
     default:
       return undefined;
   }
