@@ -1,10 +1,3 @@
-import { z } from 'zod';
-import { closuresOf } from './fastParseClosures.js';
-import { codeOf } from './fastParseCode.js';
-import { planOf, REFUSED, type FastParser, type ZodCheck } from './fastParsePlan.js';
-
-export { REFUSED, type FastParser } from './fastParsePlan.js';
-
 /**
  * A parser for the common shapes of event data that gives exactly zod's output for a value zod accepts,
  * deep-frozen as it is built (every caller freezes it: the registry stores and hands out only frozen
@@ -13,6 +6,14 @@ export { REFUSED, type FastParser } from './fastParsePlan.js';
  * zod's own checks. It answers {@link REFUSED} for anything it does not accept, and the caller then runs
  * zod itself: a refusal, its issues and any value this parser is not sure of are always zod's.
  */
+import { z } from 'zod';
+import { closuresOf } from './fastParseClosures.js';
+import { codeOf } from './fastParseCode.js';
+import { planOf, REFUSED, type FastParser, type ZodCheck } from './fastParsePlan.js';
+
+export { REFUSED, type FastParser } from './fastParsePlan.js';
+
+/** Generated code (the default) or closures: the same plan, the same answers. */
 export type FastParseBackend = 'code' | 'closures';
 
 let codeAllowed: boolean | undefined;
