@@ -3,10 +3,10 @@ import { z } from 'zod';
 /**
  * What a fast parser does, read once from a zod schema's own definition (`_zod.def`): the shapes it
  * covers (objects of strings, numbers, booleans, literals, enums, arrays, optional and nullable fields,
- * unknown values) and the checks zod runs on each. Two backends turn a plan into a parser: generated code
- * (`fastParseCode.ts`) and closures (`fastParseClosures.ts`, where code generation is not allowed).
- * Anything else (transforms, defaults, unions, refinements of objects or arrays, catch-alls, coercion)
- * gets no plan: its schema always goes through zod.
+ * unknown values, unions by their first option) and the checks zod runs on each. Two backends turn a plan
+ * into a parser: generated code (`fastParseCode.ts`) and closures (`fastParseClosures.ts`, where code
+ * generation is not allowed). Anything else (transforms, defaults, exclusive or discriminated unions,
+ * refinements of objects or arrays, catch-alls, coercion) gets no plan: its schema always goes through zod.
  */
 export const REFUSED: unique symbol = Symbol('refused');
 export type FastParser = (input: unknown) => unknown;
@@ -26,6 +26,7 @@ interface Internals {
     readonly inclusive?: boolean;
     readonly minimum?: unknown;
     readonly maximum?: unknown;
+    readonly length?: unknown;
     readonly when?: (payload: CheckPayload) => boolean;
     readonly shape?: Readonly<Record<string, ZodCheck>>;
     readonly catchall?: unknown;
@@ -112,7 +113,7 @@ const shortcutOf = (check: ZodCheck, type: string): Shortcut | undefined => {
   // zod's safeint: an integer within ±(2^53 - 1), which is exactly Number.isSafeInteger.
   if (def.check === 'number_format') return type === 'number' && def.when === undefined && def.format === 'safeint' ? { kind: 'safeInteger' } : undefined;
   if (units === undefined || def.when !== (defaultLengthWhen ??= lengthWhen())) return undefined;
-  const length = def.check === 'length_equals' ? (def as { length?: unknown }).length : def.check === 'min_length' ? def.minimum : def.check === 'max_length' ? def.maximum : undefined;
+  const length = def.check === 'length_equals' ? def.length : def.check === 'min_length' ? def.minimum : def.check === 'max_length' ? def.maximum : undefined;
   if (typeof length !== 'number') return undefined;
   const kind = def.check === 'length_equals' ? 'lengthIs' : def.check === 'min_length' ? 'minLength' : 'maxLength';
   return { kind, length, units };
