@@ -85,15 +85,15 @@ const objectCode = (emitter: Emitter, plan: Extract<Plan, { kind: 'object' }>, i
   } else {
     // The two usual shapes as literals; a mix is built field by field, in the schema's order as zod does.
     const required = `Object.freeze({ ${plan.fields.flatMap((field, i) => (field.optional ? [] : [entry(i)])).join(', ')} })`;
-    const grown = fresh(emitter, 't');
-    const assignments = plan.fields.map((field, i) => {
-      const assign = `${grown}[${JSON.stringify(field.key)}] = ${outs[i]};`;
-      return present[i] === undefined ? assign : `if (${present[i]}) ${assign}`;
-    });
     lines.push(`let ${result};`, `if (${optional.join(' && ')}) ${result} = ${all};`);
     if (optional.length === 1) {
       lines.push(`else ${result} = ${required};`);
     } else {
+      const grown = fresh(emitter, 't');
+      const assignments = plan.fields.map((field, i) => {
+        const assign = `${grown}[${JSON.stringify(field.key)}] = ${outs[i]};`;
+        return present[i] === undefined ? assign : `if (${present[i]}) ${assign}`;
+      });
       lines.push(
         `else if (!(${optional.join(' || ')})) ${result} = ${required};`,
         `else { const ${grown} = {}; ${assignments.join(' ')} ${result} = Object.freeze(${grown}); }`,
